@@ -1,0 +1,42 @@
+#pragma once
+// The composition root: the only place that knows every concrete class and wires them together.
+#include <memory>
+
+#include "app/config.hpp"
+#include "identity/guard.hpp"
+#include "identity/session_service.hpp"
+#include "identity/token_admin.hpp"
+#include "identity/user_admin.hpp"
+#include "platform/clock.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/events.hpp"
+#include "platform/http/router.hpp"
+#include "platform/metrics.hpp"
+
+namespace termintreu::app {
+
+class Application {
+ public:
+  // Opens the database and registers every route; does not migrate or listen.
+  explicit Application(const Config& config);
+
+  platform::db::Database& database() { return *database_; }
+  const platform::Clock& clock() const { return clock_; }
+  platform::Metrics& metrics() { return metrics_; }
+  platform::http::EventHub& events() { return events_; }
+  platform::http::Router& router() { return router_; }
+  identity::Guard& guard() { return *guard_; }
+
+ private:
+  platform::SystemClock clock_;
+  platform::Metrics metrics_;
+  std::unique_ptr<platform::db::Database> database_;
+  platform::http::EventHub events_;
+  platform::http::Router router_;
+  std::unique_ptr<identity::SessionService> sessions_;
+  std::unique_ptr<identity::UserAdmin> users_;
+  std::unique_ptr<identity::TokenAdmin> tokens_;
+  std::unique_ptr<identity::Guard> guard_;
+};
+
+}  // namespace termintreu::app

@@ -1,0 +1,32 @@
+#pragma once
+// Settings come from, in rising precedence: defaults, a TOML file (--config), environment (TERMINTREU_*), flags.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace termintreu::app {
+
+struct Config {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;
+  std::filesystem::path data_dir = "data";  // SQLite file and uploads
+  std::string database_url;                 // empty: SQLite in data_dir
+  std::filesystem::path web_root;           // empty: found next to the binary or in the working directory
+  bool demo = true;                         // load demo data on first start of an empty database
+  bool trust_proxy = false;                 // believe X-Forwarded-Proto/-For from a reverse proxy
+  std::string log_level = "info";
+  unsigned io_threads = 2;
+  unsigned worker_threads = 4;
+  std::size_t database_pool = 8;
+
+  std::string effective_database_url() const;
+};
+
+// Reads a TOML file into `config`; throws std::runtime_error with the file, line and reason on bad input.
+void apply_toml(Config& config, const std::filesystem::path& file);
+// TERMINTREU_DATABASE, TERMINTREU_DATA, TERMINTREU_PORT, TERMINTREU_ADDRESS, TERMINTREU_WEB, TERMINTREU_LOG_LEVEL.
+void apply_environment(Config& config);
+// The built web app: web_root if set, else web/dist beside the source tree the binary came from, else ./web/dist.
+std::filesystem::path find_web_root(const Config& config, const std::filesystem::path& executable);
+
+}  // namespace termintreu::app

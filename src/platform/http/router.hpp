@@ -1,0 +1,48 @@
+#pragma once
+// Method + path pattern → handler. Patterns use OpenAPI's syntax ("/api/users/{id}"), so the router's table
+// and docs/openapi.yaml can be compared literally.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "platform/http/message.hpp"
+
+namespace termintreu::platform::http {
+
+using Handler = std::function<Response(Request&)>;
+
+// Where a handler runs: `blocking` handlers (database, crypto) go to the worker pool so that a slow query never
+// stalls the I/O threads; `inline` ones are cheap and run on the I/O thread.
+enum class Execution { blocking, inline_io };
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Handler handler;
+  Execution execution = Execution::blocking;
+};
+
+struct Match {
+  const Route* route = nullptr;                                  // set when method and path matched
+  bool path_known = false;                                       // path matched with another method
+  std::map<std::string, std::string, std::less<>> path_params;
+};
+
+class Router {
+ public:
+  void add(Route route);
+  void add(Method method, std::string pattern, Handler handler, Execution execution = Execution::blocking) {
+    add(Route{method, std::move(pattern), std::move(handler), execution});
+  }
+  Match match(Method method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  struct Compiled {
+    std::vector<std::string> segments;  // "{name}" marks a parameter
+  };
+  std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;
+};
+
+}  // namespace termintreu::platform::http

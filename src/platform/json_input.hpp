@@ -1,0 +1,60 @@
+#pragma once
+// Strict reading of JSON request bodies: the content type is checked, the body must be one object, every field is
+// checked for type and range, and a field the endpoint does not know is an error (a typo must not pass silently).
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/error.hpp"
+#include "platform/http/message.hpp"
+
+namespace termintreu::platform {
+
+struct TextRule {
+  std::size_t min_length = 0;     // in Unicode code points, after trimming
+  std::size_t max_length = 200;
+  bool trim = true;
+};
+
+// A field of a PATCH body: absent, or present with a value or with null.
+template <class T>
+struct Patch {
+  bool present = false;
+  std::optional<T> value;
+};
+
+class JsonFields {
+ public:
+  // The body of `request` as an object whose keys are all in `allowed`.
+  static Result<JsonFields> from_request(const http::Request& request, std::initializer_list<std::string_view> allowed);
+  static Result<JsonFields> from_object(nlohmann::json object, std::initializer_list<std::string_view> allowed);
+
+  bool has(std::string_view name) const;
+
+  Result<std::string> required_text(std::string_view name, TextRule rule = {}) const;
+  Result<std::optional<std::string>> optional_text(std::string_view name, TextRule rule = {}) const;
+  Result<std::int64_t> required_integer(std::string_view name, std::int64_t min, std::int64_t max) const;
+  Result<std::optional<std::int64_t>> optional_integer(std::string_view name, std::int64_t min,
+                                                       std::int64_t max) const;
+  Result<Patch<std::int64_t>> nullable_integer(std::string_view name, std::int64_t min, std::int64_t max) const;
+  Result<std::optional<bool>> optional_bool(std::string_view name) const;
+  // A text that must be one of `choices`.
+  Result<std::optional<std::string>> optional_choice(std::string_view name,
+                                                     const std::vector<std::string_view>& choices) const;
+
+ private:
+  explicit JsonFields(nlohmann::json object) : object_(std::move(object)) {}
+  const nlohmann::json* find(std::string_view name) const;
+
+  nlohmann::json object_;
+};
+
+// Number of Unicode code points in valid UTF-8; nullopt for invalid UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view text);
+
+}  // namespace termintreu::platform

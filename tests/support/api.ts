@@ -1,0 +1,69 @@
+import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { demoUser, uniqueEmail, type Role } from './credentials';
+
+export interface ApiSession {
+  /** A request context holding the session cookie. */
+  api: APIRequestContext;
+  /** Send as X-CSRF-Token on POST/PUT/PATCH/DELETE. */
+  csrf: string;
+  user: { id: number; name: string; email: string; role: Role; locale: string };
+  dispose: () => Promise<void>;
+}
+
+function baseURL(): string {
+  const url = process.env.TERMINTREU_URL;
+  if (!url) throw new Error('TERMINTREU_URL is not set');
+  return url;
+}
+
+/** Signs in through the API (POST /api/session) and returns a cookie-holding context and the CSRF token. */
+export async function apiSignIn(email: string, password: string): Promise<ApiSession> {
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  const response = await api.post('/api/session', { data: { email, password } });
+  expect(response.status(), `sign-in of ${email}: ${await response.text()}`).toBe(200);
+  const body = (await response.json()) as { csrf_token: string; user: ApiSession['user'] };
+  return { api, csrf: body.csrf_token, user: body.user, dispose: () => api.dispose() };
+}
+
+export async function apiSignInAs(role: Role): Promise<ApiSession> {
+  const user = demoUser(role);
+  return apiSignIn(user.email, user.password);
+}
+
+export interface CreatedUser {
+  id: number;
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+/** Creates a fresh user through the API as the demo admin, so tests never change the demo users. */
+export async function createUser(
+  role: Role,
+  options: { name?: string; password?: string; clientId?: number } = {},
+): Promise<CreatedUser> {
+  const admin = await apiSignInAs('admin');
+  try {
+    const email = uniqueEmail(role.replace('_', '-'));
+    const name = options.name ?? `Test ${role} ${email.slice(-18, -12)}`;
+    const password = options.password ?? `Start-${Math.random().toString(36).slice(2, 12)}!`;
+    const data: Record<string, unknown> = { email, name, role, password };
+    if (role === 'client_manager' || role === 'client_rep') data.client_id = options.clientId ?? (await firstClientId(admin));
+    const response = await admin.api.post('/api/users', { data, headers: { 'X-CSRF-Token': admin.csrf } });
+    expect(response.status(), await response.text()).toBe(201);
+    const body = (await response.json()) as { user: { id: number } };
+    return { id: body.user.id, email, name, password, role };
+  } finally {
+    await admin.dispose();
+  }
+}
+
+export async function firstClientId(session: ApiSession): Promise<number> {
+  const response = await session.api.get('/api/clients');
+  expect(response.status()).toBe(200);
+  const { clients } = (await response.json()) as { clients: { id: number; archived: boolean }[] };
+  const client = clients.find((c) => !c.archived);
+  if (!client) throw new Error('the demo data has no client');
+  return client.id;
+}

@@ -1,0 +1,88 @@
+import type { ReactElement } from 'react';
+import { Notice } from './components/Notice';
+import { useT } from './i18n/LocaleContext';
+import { findPage, homePath, safeNext, type PageId } from './layout/routes';
+import { Shell } from './layout/Shell';
+import { errorText } from './lib/errorText';
+import { PasswordPage } from './pages/account/PasswordPage';
+import { AuditPage } from './pages/admin/audit/AuditPage';
+import { TokensPage } from './pages/admin/tokens/TokensPage';
+import { UsersPage } from './pages/admin/users/UsersPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
+import { ClientsPage } from './pages/clients/ClientsPage';
+import { ComingSoonPage } from './pages/ComingSoonPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PortalPage } from './pages/PortalPage';
+import { SignInPage } from './pages/SignInPage';
+import { Redirect } from './router/Redirect';
+import { usePathname, useSearch } from './router/history';
+import { useSession } from './session/SessionContext';
+
+function renderPage(id: PageId): ReactElement {
+  switch (id) {
+    case 'workspace': return <ComingSoonPage title="workspace.title" text="workspace.text" />;
+    case 'supervision': return <ComingSoonPage title="supervision.title" text="supervision.text" />;
+    case 'campaigns': return <CampaignsPage />;
+    case 'clients': return <ClientsPage />;
+    case 'portal': return <PortalPage />;
+    case 'admin-users': return <UsersPage />;
+    case 'admin-tokens': return <TokensPage />;
+    case 'admin-audit': return <AuditPage />;
+    case 'account-password': return <PasswordPage />;
+  }
+}
+
+/** Chooses the page for the current address and session. */
+export function App() {
+  const t = useT();
+  const { state, reload } = useSession();
+  const pathname = usePathname();
+  const search = useSearch();
+  const page = findPage(pathname);
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <p className="splash" role="status">
+          {t('app.loading')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <div className="splash">
+          <Notice kind="error">
+            {errorText(t, state.error)}{' '}
+            <button type="button" className="button button--small" onClick={reload}>
+              {t('common.retry')}
+            </button>
+          </Notice>
+        </div>
+      );
+    case 'anonymous':
+      if (pathname === '/signin') return <SignInPage expired={state.expired} />;
+      if (pathname === '/') return <Redirect to="/signin" />;
+      if (page) return <Redirect to={`/signin?next=${encodeURIComponent(pathname)}`} />;
+      return (
+        <div className="splash">
+          <NotFoundPage />
+        </div>
+      );
+    case 'signed-in': {
+      const home = homePath(state.access);
+      if (pathname === '/signin' || pathname === '/') {
+        const next = safeNext(search);
+        const target = next && findPage(next.split('?')[0] ?? '')?.allowed(state.access) ? next : home;
+        return <Redirect to={target} />;
+      }
+      if (!page) {
+        return (
+          <Shell>
+            <NotFoundPage />
+          </Shell>
+        );
+      }
+      if (!page.allowed(state.access)) return <Redirect to={home} />;
+      return <Shell>{renderPage(page.id)}</Shell>;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type User = Schemas['User'];
+export type Agency = Schemas['Agency'];
+export type Session = Schemas['Session'];
+export type Role = Schemas['Role'];
+export type Locale = Schemas['Locale'];
+export type Permission = Schemas['Permission'];
+export type Client = Schemas['Client'];
+export type Campaign = Schemas['Campaign'];
+export type CampaignState = Schemas['CampaignState'];
+export type ApiToken = Schemas['ApiToken'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type ErrorCode = Schemas['ErrorCode'];
+export type ErrorBody = Schemas['Error'];
+
+export const ROLES: readonly Role[] = [
+  'admin',
+  'project_manager',
+  'supervisor',
+  'agent',
+  'client_manager',
+  'client_rep',
+];
+
+/** Roles that are bound to exactly one client (client_id required). */
+export function isClientRole(role: Role): boolean {
+  return role === 'client_manager' || role === 'client_rep';
+}

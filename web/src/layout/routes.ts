@@ -1,0 +1,86 @@
+import type { MessageKey } from '../i18n/translate';
+import type { Access } from '../session/access';
+
+export type PageId =
+  | 'workspace'
+  | 'supervision'
+  | 'campaigns'
+  | 'clients'
+  | 'portal'
+  | 'admin-users'
+  | 'admin-tokens'
+  | 'admin-audit'
+  | 'account-password';
+
+export interface PageRoute {
+  readonly id: PageId;
+  readonly path: string;
+  readonly allowed: (access: Access) => boolean;
+}
+
+export interface NavEntry {
+  readonly label: MessageKey;
+  readonly path: string;
+  /** Paths that mark this entry as the current one. */
+  readonly prefix: string;
+  readonly allowed: (access: Access) => boolean;
+}
+
+const has = (access: Access, permission: Parameters<Access['permissions']['has']>[0]) =>
+  access.permissions.has(permission);
+
+const workspace = (a: Access) => has(a, 'workspace.use');
+const supervision = (a: Access) => has(a, 'supervision.view');
+const campaigns = (a: Access) => has(a, 'campaigns.read') && !a.clientBound;
+const clients = (a: Access) => has(a, 'clients.read') && !a.clientBound;
+const portal = (a: Access) => has(a, 'portal.view');
+const adminUsers = (a: Access) => has(a, 'users.manage');
+const adminTokens = (a: Access) => has(a, 'tokens.manage');
+const adminAudit = (a: Access) => has(a, 'audit.read');
+const everyone = () => true;
+
+export const PAGES: readonly PageRoute[] = [
+  { id: 'workspace', path: '/workspace', allowed: workspace },
+  { id: 'supervision', path: '/supervision', allowed: supervision },
+  { id: 'campaigns', path: '/campaigns', allowed: campaigns },
+  { id: 'clients', path: '/clients', allowed: clients },
+  { id: 'portal', path: '/portal', allowed: portal },
+  { id: 'admin-users', path: '/admin/users', allowed: adminUsers },
+  { id: 'admin-tokens', path: '/admin/tokens', allowed: adminTokens },
+  { id: 'admin-audit', path: '/admin/audit', allowed: adminAudit },
+  { id: 'account-password', path: '/account/password', allowed: everyone },
+];
+
+/** The main navigation, in order; an entry is shown when `allowed`. */
+export const NAVIGATION: readonly NavEntry[] = [
+  { label: 'nav.workspace', path: '/workspace', prefix: '/workspace', allowed: workspace },
+  { label: 'nav.supervision', path: '/supervision', prefix: '/supervision', allowed: supervision },
+  { label: 'nav.campaigns', path: '/campaigns', prefix: '/campaigns', allowed: campaigns },
+  { label: 'nav.clients', path: '/clients', prefix: '/clients', allowed: clients },
+  { label: 'nav.portal', path: '/portal', prefix: '/portal', allowed: portal },
+  { label: 'nav.admin', path: '/admin/users', prefix: '/admin/', allowed: adminUsers },
+];
+
+/** The tabs of the administration area. */
+export const ADMIN_TABS: readonly NavEntry[] = [
+  { label: 'admin.users', path: '/admin/users', prefix: '/admin/users', allowed: adminUsers },
+  { label: 'admin.tokens', path: '/admin/tokens', prefix: '/admin/tokens', allowed: adminTokens },
+  { label: 'admin.audit', path: '/admin/audit', prefix: '/admin/audit', allowed: adminAudit },
+];
+
+export function findPage(pathname: string): PageRoute | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return PAGES.find((page) => page.path === normalized);
+}
+
+/** Where a user lands: the first navigation entry they may see, else their password page. */
+export function homePath(access: Access): string {
+  return NAVIGATION.find((entry) => entry.allowed(access))?.path ?? '/account/password';
+}
+
+/** A safe in-app path from a ?next= parameter, or null. */
+export function safeNext(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return null;
+  return next;
+}
