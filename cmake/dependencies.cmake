@@ -23,3 +23,15 @@ add_library(soci INTERFACE IMPORTED)
 target_include_directories(soci INTERFACE ${SOCI_INCLUDE_DIR} ${PostgreSQL_INCLUDE_DIRS})
 target_link_libraries(soci INTERFACE ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_CORE_LIBRARY}
                                      SQLite::SQLite3 PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+
+# libphonenumber 8.12 ships no CMake config: the library, and the ICU and protobuf it is built on.
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(Protobuf REQUIRED)
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+add_library(phonenumber INTERFACE IMPORTED)
+target_include_directories(phonenumber INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(phonenumber INTERFACE ${PHONENUMBER_LIBRARY} ICU::uc ICU::i18n protobuf::libprotobuf)
+
+# Encoding detection of imported files.
+pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
