@@ -2,6 +2,7 @@
 
 #include "app/system_routes.hpp"
 #include "campaigns/campaign_routes.hpp"
+#include "campaigns/rep_routes.hpp"
 #include "identity/admin_routes.hpp"
 #include "identity/session_routes.hpp"
 #include "identity/tenant_routes.hpp"
@@ -18,12 +19,14 @@ Application::Application(const Config& config) {
   users_ = std::make_unique<identity::UserAdmin>(*database_, clock_, events_);
   tokens_ = std::make_unique<identity::TokenAdmin>(*database_, clock_);
   guard_ = std::make_unique<identity::Guard>(router_, *sessions_, *database_);
+  campaigns_ = std::make_unique<campaigns::CampaignService>(*database_, clock_, events_);
 
   add_system_routes(*guard_, *database_, metrics_, events_);
   identity::add_session_routes(*guard_, *sessions_, *users_, *database_);
   identity::add_admin_routes(*guard_, *users_, *tokens_, *database_);
   identity::add_tenant_routes(*guard_, *database_, clock_, events_);
-  campaigns::add_campaign_routes(*guard_, *database_);
+  campaigns::add_campaign_routes(*guard_, *campaigns_);
+  campaigns::add_rep_routes(*guard_, *database_, clock_);
   reporting::add_live_routes(*guard_, events_);
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "campaigns/campaign_service.hpp"
 #include "identity/guard.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
@@ -37,6 +38,7 @@ class Application {
   std::unique_ptr<identity::UserAdmin> users_;
   std::unique_ptr<identity::TokenAdmin> tokens_;
   std::unique_ptr<identity::Guard> guard_;
+  std::unique_ptr<campaigns::CampaignService> campaigns_;
 };
 
 }  // namespace termintreu::app

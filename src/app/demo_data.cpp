@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "campaigns/campaign_store.hpp"
+#include "campaigns/rep_store.hpp"
 #include "identity/audit_log.hpp"
 #include "identity/tenant_store.hpp"
 #include "identity/user_store.hpp"
@@ -34,14 +35,53 @@ struct DemoCampaign {
   int goal_target;
   const char* starts_on;
   const char* ends_on;
+  const char* caller_id;  // empty: none yet (a draft)
+  const char* briefing;
 };
 
 constexpr DemoCampaign kCampaigns[] = {
-    {0, "Wartungsverträge Mittelstand NRW", "active", "appointments", 40, "2026-11-02", "2026-12-23"},
-    {0, "Messe-Nachfass Hannover 2026", "paused", "qualified_leads", 120, "2026-10-05", "2026-11-27"},
-    {1, "Wärmepumpen für Gewerbeimmobilien Sachsen", "active", "appointments", 25, "2026-11-16", "2027-01-29"},
-    {1, "Infomaterial Fördermittel BEG", "draft", "information_requests", 200, "2027-01-11", "2027-03-05"},
+    {0, "Wartungsverträge Mittelstand NRW", "active", "appointments", 40, "2026-11-02", "2026-12-23", "+495219876540",
+     "Ziel: Vor-Ort-Termine mit Technischen Leitern und Instandhaltungsleitern von Betrieben mit 50 bis 500 "
+     "Mitarbeitern in NRW. Kessler bietet Wartungsverträge für Fertigungsanlagen mit 4 Stunden Reaktionszeit."},
+    {0, "Messe-Nachfass Hannover 2026", "paused", "qualified_leads", 120, "2026-10-05", "2026-11-27", "+495219876541",
+     "Nachfass der Standbesucher der Hannover Messe: Interesse bestätigen, Bedarf und Zeitrahmen qualifizieren."},
+    {1, "Wärmepumpen für Gewerbeimmobilien Sachsen", "active", "appointments", 25, "2026-11-16", "2027-01-29",
+     "+493419876540",
+     "Ziel: Termine mit Geschäftsführern und Facility-Managern von Gewerbeimmobilien ab 1.000 m² in Sachsen."},
+    {1, "Infomaterial Fördermittel BEG", "draft", "information_requests", 200, "2027-01-11", "2027-03-05", "", ""},
 };
+
+struct DemoRep {
+  int client;
+  const char* name;
+  const char* email;
+  const char* territories;
+};
+
+constexpr DemoRep kReps[] = {
+    {0, "Stefan Ruhnau", "s.ruhnau@kessler-industrietechnik.example", "32,33,48,49"},
+    {0, "Melanie Gorski", "m.gorski@kessler-industrietechnik.example", "40,41,42,44,45,46,47"},
+    {1, "Uwe Hentschel", "u.hentschel@brandt-soehne.example", "01,02,04,08,09"},
+};
+
+campaigns::Script demo_script() {
+  campaigns::Script script;
+  script.sections = {
+      {"Begrüßung", "Guten Tag, mein Name ist … von Vertriebswerk im Auftrag der {{client}}. Spreche ich mit "
+                    "{{salutation}} {{last_name}}?"},
+      {"Anlass", "Wir sprechen mit Verantwortlichen für die Instandhaltung darüber, wie sich ungeplante "
+                 "Stillstände vermeiden lassen."},
+      {"Terminvorschlag", "Unser Fachberater ist nächste Woche in Ihrer Region – passt Ihnen Dienstag oder "
+                          "Donnerstag besser?"},
+  };
+  script.objections = {
+      {"Kein Interesse.", "Das verstehe ich. Darf ich fragen, wie Sie Wartung heute organisieren?"},
+      {"Schicken Sie mir Unterlagen.", "Gern. Damit die Unterlagen passen: Um wie viele Anlagen geht es?"},
+      {"Wir haben schon einen Dienstleister.", "Gut so. Viele unserer Kunden nutzen uns als zweiten Partner für "
+                                               "Engpässe – wäre das ein Thema?"},
+  };
+  return script;
+}
 
 struct DemoPerson {
   Role role;
@@ -86,12 +126,37 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
     for (const auto& client : kClients) {
       client_ids.push_back(identity::tenant_store::insert_client(sql, {agency_id, client.name, client.industry, client.city}, now));
     }
-    for (const auto& campaign : kCampaigns) {
-      campaigns::campaign_store::insert(
-          sql,
-          {agency_id, client_ids.at(campaign.client), campaign.name, campaign.state, campaign.goal_kind,
-           campaign.goal_target, std::string(campaign.starts_on), std::string(campaign.ends_on)},
-          now);
+    std::vector<std::int64_t> rep_ids;
+    for (const auto& rep : kReps) {
+      rep_ids.push_back(campaigns::rep_store::insert(
+          sql, {0, agency_id, client_ids.at(rep.client), rep.name, rep.email, "", rep.territories, true}, now));
+    }
+    std::vector<std::int64_t> campaign_ids;
+    for (const auto& demo : kCampaigns) {
+      campaigns::Campaign campaign;
+      campaign.agency_id = agency_id;
+      campaign.client_id = client_ids.at(demo.client);
+      campaign.name = demo.name;
+      campaign.state = demo.state;
+      campaign.goal_kind = demo.goal_kind;
+      campaign.goal_target = demo.goal_target;
+      campaign.starts_on = demo.starts_on;
+      campaign.ends_on = demo.ends_on;
+      if (*demo.caller_id != '\0') campaign.caller_id = demo.caller_id;
+      campaign.billing.hourly_rate_cents = 4900;
+      campaign.billing.per_qualified_appointment_cents = 9500;
+      campaign.script = demo_script();
+      campaign.qualification = {{"Entscheider beim Termin anwesend?", true},
+                                {"Budget für das laufende oder nächste Jahr vorhanden?", true},
+                                {"Anzahl Anlagen / Standorte", false}};
+      const auto id = campaigns::campaign_store::insert(sql, campaign, now);
+      campaign_ids.push_back(id);
+      if (*demo.briefing != '\0') campaigns::campaign_store::insert_briefing(sql, agency_id, id, demo.briefing, std::nullopt, now);
+      std::vector<std::int64_t> reps;
+      for (std::size_t r = 0; r < std::size(kReps); ++r) {
+        if (kReps[r].client == demo.client) reps.push_back(rep_ids[r]);
+      }
+      campaigns::campaign_store::replace_reps(sql, id, reps);
     }
     for (std::size_t i = 0; i < std::size(kPeople); ++i) {
       const auto& person = kPeople[i];
@@ -101,9 +166,17 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
         client_id = client_ids.at(person.client);
         client_name = kClients[person.client].name;
       }
-      identity::user_store::insert(sql, {agency_id, client_id, person.email, person.name, person.role,
-                                         passwords[i].second, "de"},
-                                   now);
+      const auto user_id = identity::user_store::insert(sql, {agency_id, client_id, person.email, person.name,
+                                                              person.role, passwords[i].second, "de"},
+                                                        now);
+      // Every agent works every campaign of the demo; the supervisor takes the escalations.
+      if (person.role == Role::agent || person.role == Role::supervisor) {
+        for (const auto campaign_id : campaign_ids) {
+          auto staff = campaigns::campaign_store::staff(sql, campaign_id);
+          (person.role == Role::agent ? staff.agents : staff.specialists).push_back(user_id);
+          campaigns::campaign_store::replace_members(sql, campaign_id, staff.agents, staff.specialists);
+        }
+      }
       out.users.push_back(DemoUser{std::string(identity::to_string(person.role)), person.name, person.email,
                                    passwords[i].first, client_name});
     }

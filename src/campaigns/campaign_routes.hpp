@@ -1,9 +1,10 @@
 #pragma once
+#include "campaigns/campaign_service.hpp"
 #include "identity/guard.hpp"
 
 namespace termintreu::campaigns {
 
-// GET /api/campaigns, /api/campaigns/{id}, /api/clients/{id}/campaigns; client-bound principals see their client's.
-void add_campaign_routes(identity::Guard& guard, platform::db::Database& database);
+// Campaign setup (/api/campaigns…), briefings and their acknowledgement, the legal calling limits.
+void add_campaign_routes(identity::Guard& guard, CampaignService& campaigns);
 
 }  // namespace termintreu::campaigns

@@ -12,7 +12,7 @@ nlohmann::json to_json(const Agency& agency) { return {{"id", agency.id}, {"name
 
 nlohmann::json to_json(const Client& client) {
   return {{"id", client.id},           {"name", client.name},         {"industry", client.industry},
-          {"city", client.city},       {"archived", client.archived}, {"campaign_count", client.campaign_count}};
+          {"city", client.city},       {"country", client.country}, {"archived", client.archived}, {"campaign_count", client.campaign_count}};
 }
 
 nlohmann::json to_json(const User& user) {

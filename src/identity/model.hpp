@@ -21,6 +21,7 @@ struct Client {
   std::string name;
   std::string industry;
   std::string city;
+  std::string country = "DE";
   bool archived = false;
   std::int64_t campaign_count = 0;
 };

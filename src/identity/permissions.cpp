@@ -13,7 +13,7 @@ struct Grant {
 };
 
 // The permission table. Reading it row by row is reading the product's access policy.
-constexpr std::array<Grant, 9> kGrants{{
+constexpr std::array<Grant, 14> kGrants{{
     {Permission::users_manage, "users.manage", {true, false, false, false, false, false}},
     {Permission::tokens_manage, "tokens.manage", {true, false, false, false, false, false}},
     {Permission::audit_read, "audit.read", {true, false, false, false, false, false}},
@@ -23,6 +23,12 @@ constexpr std::array<Grant, 9> kGrants{{
     {Permission::supervision_view, "supervision.view", {true, true, true, false, false, false}},
     {Permission::workspace_use, "workspace.use", {true, false, true, true, false, false}},
     {Permission::portal_view, "portal.view", {true, false, false, false, true, true}},
+    {Permission::campaigns_manage, "campaigns.manage", {true, true, false, false, false, false}},
+    {Permission::contacts_read, "contacts.read", {true, true, true, true, false, false}},
+    {Permission::contacts_manage, "contacts.manage", {true, true, false, false, false, false}},
+    // An objection is honoured by whoever hears it, so agents may block too.
+    {Permission::contacts_block, "contacts.block", {true, true, true, true, false, false}},
+    {Permission::privacy_manage, "privacy.manage", {true, false, false, false, false, false}},
 }};
 
 const Grant& grant(Permission permission) {

@@ -22,6 +22,11 @@ enum class Permission {
   supervision_view,
   workspace_use,
   portal_view,
+  campaigns_manage,
+  contacts_read,
+  contacts_manage,
+  contacts_block,
+  privacy_manage,
 };
 
 std::string_view to_string(Permission permission);

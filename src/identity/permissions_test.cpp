@@ -15,10 +15,14 @@ TEST(Permissions, EachRoleHasExactlyItsPermissions) {
   const std::vector<Expectation> table{
       {Role::admin,
        {"users.manage", "tokens.manage", "audit.read", "clients.read", "clients.manage", "campaigns.read",
-        "supervision.view", "workspace.use", "portal.view"}},
-      {Role::project_manager, {"clients.read", "clients.manage", "campaigns.read", "supervision.view"}},
-      {Role::supervisor, {"clients.read", "campaigns.read", "supervision.view", "workspace.use"}},
-      {Role::agent, {"campaigns.read", "workspace.use"}},
+        "supervision.view", "workspace.use", "portal.view", "campaigns.manage", "contacts.read", "contacts.manage",
+        "contacts.block", "privacy.manage"}},
+      {Role::project_manager,
+       {"clients.read", "clients.manage", "campaigns.read", "supervision.view", "campaigns.manage", "contacts.read",
+        "contacts.manage", "contacts.block"}},
+      {Role::supervisor,
+       {"clients.read", "campaigns.read", "supervision.view", "workspace.use", "contacts.read", "contacts.block"}},
+      {Role::agent, {"campaigns.read", "workspace.use", "contacts.read", "contacts.block"}},
       {Role::client_manager, {"clients.read", "campaigns.read", "portal.view"}},
       {Role::client_rep, {"portal.view"}},
   };

@@ -10,12 +10,17 @@ constexpr const char* kInsertAgency = "INSERT INTO agencies (name, created_at) V
 constexpr const char* kAgencyColumns = "SELECT id, name FROM agencies ";
 constexpr const char* kCountAgencies = "SELECT COUNT(*) FROM agencies";
 constexpr const char* kInsertClient =
-    "INSERT INTO clients (agency_id, name, industry, city, created_at) "
-    "VALUES (:agency_id, :name, :industry, :city, :now) RETURNING id";
+    "INSERT INTO clients (agency_id, name, industry, city, country, created_at, updated_at) "
+    "VALUES (:agency_id, :name, :industry, :city, :country, :now, :now2) RETURNING id";
+constexpr const char* kUpdateClient =
+    "UPDATE clients SET name = :name, industry = :industry, city = :city, country = :country, "
+    "archived_at = CASE WHEN :archived = 1 THEN COALESCE(archived_at, :now) ELSE NULL END, updated_at = :now2 "
+    "WHERE id = :id AND agency_id = :agency_id";
 constexpr const char* kClientColumns =
-    "SELECT c.id, c.agency_id, c.name, c.industry, c.city, c.archived_at, "
+    "SELECT c.id, c.agency_id, c.name, c.industry, c.city, c.country, c.archived_at, "
     "(SELECT COUNT(*) FROM campaigns k WHERE k.client_id = c.id) FROM clients c ";
-constexpr const char* kClientNameTaken = "SELECT COUNT(*) FROM clients WHERE agency_id = :agency_id AND name = :name";
+constexpr const char* kClientNameTaken =
+    "SELECT COUNT(*) FROM clients WHERE agency_id = :agency_id AND name = :name AND id <> :id";
 
 struct AgencyRow {
   long long id = 0;
@@ -29,7 +34,7 @@ struct AgencyRow {
 
 struct ClientRow {
   long long id = 0, agency_id = 0, campaign_count = 0;
-  std::string name, industry, city;
+  std::string name, industry, city, country;
   std::optional<long long> archived_at;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -37,11 +42,12 @@ struct ClientRow {
     st.exchange(soci::into(name));
     st.exchange(soci::into(industry));
     st.exchange(soci::into(city));
+    st.exchange(soci::into(country));
     st.exchange(soci::into(archived_at));
     st.exchange(soci::into(campaign_count));
   }
   Client to_model() const {
-    return Client{id, agency_id, name, industry, city, archived_at.has_value(), campaign_count};
+    return Client{id, agency_id, name, industry, city, country, archived_at.has_value(), campaign_count};
   }
 };
 
@@ -73,7 +79,7 @@ std::int64_t insert_client(soci::session& sql, const NewClient& client, std::int
   long long id = 0;
   const long long agency_id = client.agency_id, at = now;
   sql << kInsertClient, soci::use(agency_id), soci::use(client.name), soci::use(client.industry),
-      soci::use(client.city), soci::use(at), soci::into(id);
+      soci::use(client.city), soci::use(client.country), soci::use(at), soci::use(at), soci::into(id);
   return id;
 }
 
@@ -83,11 +89,18 @@ std::optional<Client> find_client(soci::session& sql, std::int64_t agency_id, st
                                             wanted, agency);
 }
 
-bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::string& name) {
+bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::string& name, std::int64_t except_id) {
   long long count = 0;
-  const long long agency = agency_id;
-  sql << kClientNameTaken, soci::use(agency), soci::use(name), soci::into(count);
+  const long long agency = agency_id, except = except_id;
+  sql << kClientNameTaken, soci::use(agency), soci::use(name), soci::use(except), soci::into(count);
   return count > 0;
+}
+
+void update_client(soci::session& sql, const Client& client, std::int64_t now) {
+  const long long id = client.id, agency = client.agency_id, at = now;
+  const int archived = client.archived ? 1 : 0;
+  sql << kUpdateClient, soci::use(client.name), soci::use(client.industry), soci::use(client.city),
+      soci::use(client.country), soci::use(archived), soci::use(at), soci::use(at), soci::use(id), soci::use(agency);
 }
 
 std::vector<Client> list_clients(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> only_client) {

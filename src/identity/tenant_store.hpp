@@ -21,10 +21,13 @@ struct NewClient {
   std::string name;
   std::string industry;
   std::string city;
+  std::string country = "DE";
 };
 std::int64_t insert_client(soci::session& sql, const NewClient& client, std::int64_t now);
 std::optional<Client> find_client(soci::session& sql, std::int64_t agency_id, std::int64_t id);
-bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::string& name);
+bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::string& name, std::int64_t except_id = 0);
+// Writes name, industry, city, country and the archived flag.
+void update_client(soci::session& sql, const Client& client, std::int64_t now);
 // All clients of the agency, or only `only_client` when given (client-bound principals).
 std::vector<Client> list_clients(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> only_client);
 

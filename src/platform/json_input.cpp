@@ -46,7 +46,12 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   return count;
 }
 
-Result<JsonFields> JsonFields::from_request(const http::Request& request, std::initializer_list<std::string_view> allowed) {
+Error nested_error(Error error, std::string_view prefix) {
+  error.field = error.field.empty() ? std::string(prefix) : fmt::format("{}.{}", prefix, error.field);
+  return error;
+}
+
+Result<JsonFields> JsonFields::from_request(const http::Request& request, std::span<const std::string_view> allowed) {
   const auto content_type = request.header("content-type");
   if (!content_type || !is_json_content_type(*content_type)) {
     return fail(ErrorCode::unsupported_media_type, "the body must be JSON (Content-Type: application/json)",
@@ -69,7 +74,7 @@ Result<JsonFields> JsonFields::from_request(const http::Request& request, std::i
   return from_object(std::move(parsed), allowed);
 }
 
-Result<JsonFields> JsonFields::from_object(nlohmann::json object, std::initializer_list<std::string_view> allowed) {
+Result<JsonFields> JsonFields::from_object(nlohmann::json object, std::span<const std::string_view> allowed) {
   if (!object.is_object()) return fail(ErrorCode::invalid, "the body must be a JSON object");
   for (const auto& [key, value] : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +32,18 @@ struct Patch {
 class JsonFields {
  public:
   // The body of `request` as an object whose keys are all in `allowed`.
-  static Result<JsonFields> from_request(const http::Request& request, std::initializer_list<std::string_view> allowed);
-  static Result<JsonFields> from_object(nlohmann::json object, std::initializer_list<std::string_view> allowed);
+  static Result<JsonFields> from_request(const http::Request& request, std::initializer_list<std::string_view> allowed) {
+    return from_request(request, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
+  static Result<JsonFields> from_request(const http::Request& request, std::span<const std::string_view> allowed);
+  static Result<JsonFields> from_object(nlohmann::json object, std::initializer_list<std::string_view> allowed) {
+    return from_object(std::move(object), std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
+  static Result<JsonFields> from_object(nlohmann::json object, std::span<const std::string_view> allowed);
 
   bool has(std::string_view name) const;
+  // The raw value of a field (nested objects and arrays are read by their own parsers); nullptr when absent.
+  const nlohmann::json* value(std::string_view name) const { return find(name); }
 
   Result<std::string> required_text(std::string_view name, TextRule rule = {}) const;
   Result<std::optional<std::string>> optional_text(std::string_view name, TextRule rule = {}) const;
@@ -53,6 +62,9 @@ class JsonFields {
 
   nlohmann::json object_;
 };
+
+// An error of a nested document, its field put under `prefix`: "hourly_rate_cents" → "billing.hourly_rate_cents".
+Error nested_error(Error error, std::string_view prefix);
 
 // Number of Unicode code points in valid UTF-8; nullopt for invalid UTF-8.
 std::optional<std::size_t> utf8_length(std::string_view text);

@@ -12,10 +12,11 @@ const CLIENT_KEYS = ['archived', 'campaign_count', 'city', 'id', 'industry', 'na
 const CAMPAIGN_KEYS = ['client_id', 'client_name', 'ends_on', 'goal_kind', 'goal_target', 'id', 'name', 'starts_on', 'state'];
 
 const PERMISSIONS: Record<Role, string[]> = {
-  admin: ['users.manage', 'tokens.manage', 'audit.read', 'clients.read', 'clients.manage', 'campaigns.read', 'supervision.view', 'workspace.use', 'portal.view'],
-  project_manager: ['clients.read', 'clients.manage', 'campaigns.read', 'supervision.view'],
-  supervisor: ['clients.read', 'campaigns.read', 'supervision.view', 'workspace.use'],
-  agent: ['campaigns.read', 'workspace.use'],
+  admin: ['users.manage', 'tokens.manage', 'audit.read', 'clients.read', 'clients.manage', 'campaigns.read', 'supervision.view', 'workspace.use', 'portal.view',
+    'campaigns.manage', 'contacts.read', 'contacts.manage', 'contacts.block', 'privacy.manage'],
+  project_manager: ['clients.read', 'clients.manage', 'campaigns.read', 'supervision.view', 'campaigns.manage', 'contacts.read', 'contacts.manage', 'contacts.block'],
+  supervisor: ['clients.read', 'campaigns.read', 'supervision.view', 'workspace.use', 'contacts.read', 'contacts.block'],
+  agent: ['campaigns.read', 'workspace.use', 'contacts.read', 'contacts.block'],
   client_manager: ['clients.read', 'campaigns.read', 'portal.view'],
   client_rep: ['portal.view'],
 };
