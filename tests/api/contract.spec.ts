@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiSignIn, apiSignInAs, createUser, firstClientId } from '../support/api';
 import { credentials, demoUser, ROLES, uniqueEmail, type Role } from '../support/credentials';
+import { openApiOperations, serverRoutes } from '../support/routes';
 
 // Shapes and rules of /tmp/termintreu-api.md (docs/openapi.yaml) that the web app relies on.
 // Tenant isolation and hostile input are covered by the lead's API tests.
@@ -8,8 +9,8 @@ import { credentials, demoUser, ROLES, uniqueEmail, type Role } from '../support
 const USER_KEYS = ['active', 'client_id', 'client_name', 'created_at', 'email', 'id', 'locale', 'name', 'role', 'updated_at'];
 const TOKEN_KEYS = ['client_id', 'created_at', 'created_by', 'expires_at', 'id', 'last_used_at', 'name', 'revoked_at', 'role'];
 const AUDIT_KEYS = ['action', 'actor_name', 'actor_token_id', 'actor_user_id', 'at', 'details', 'id', 'ip', 'request_id', 'target_id', 'target_type'];
-const CLIENT_KEYS = ['archived', 'campaign_count', 'city', 'id', 'industry', 'name'];
-const CAMPAIGN_KEYS = ['client_id', 'client_name', 'ends_on', 'goal_kind', 'goal_target', 'id', 'name', 'starts_on', 'state'];
+const CLIENT_KEYS = ['archived', 'campaign_count', 'city', 'country', 'id', 'industry', 'name'];
+const CAMPAIGN_KEYS = ['archived', 'caller_id', 'client_id', 'client_name', 'country', 'ends_on', 'goal_kind', 'goal_target', 'id', 'name', 'starts_on', 'state'];
 
 const PERMISSIONS: Record<Role, string[]> = {
   admin: ['users.manage', 'tokens.manage', 'audit.read', 'clients.read', 'clients.manage', 'campaigns.read', 'supervision.view', 'workspace.use', 'portal.view',
@@ -45,6 +46,13 @@ test.describe('operations endpoints', () => {
     const metrics = await request.get('/metrics');
     expect(metrics.status()).toBe(200);
     expect(metrics.headers()['content-type']).toContain('text/plain');
+  });
+});
+
+test.describe('the OpenAPI document', () => {
+  test('documents exactly the routes the server has', () => {
+    const server = serverRoutes().map((r) => `${r.method} ${r.path}`).sort();
+    expect(openApiOperations()).toEqual(server);
   });
 });
 

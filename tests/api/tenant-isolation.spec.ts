@@ -8,7 +8,8 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign';
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep';
+const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep'];
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -17,6 +18,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/tokens/{id}', 'token'],
     ['/api/clients/{id}', 'client'],
     ['/api/campaigns/{id}', 'campaign'],
+    ['/api/reps/{id}', 'rep'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -26,6 +28,14 @@ function kindOf(route: RouteEntry): Kind | null {
 function bodyFor(route: RouteEntry): unknown {
   if (route.method === 'PATCH' && route.path.startsWith('/api/users/')) return { name: 'Übernommen', active: false };
   if (route.method === 'POST' && route.path.endsWith('/password')) return { password: 'Uebernommen-12345' };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/reps/')) return { name: 'Übernommen', active: false };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/clients/')) return { name: 'Übernommen', archived: true };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/campaigns/')) return { name: 'Übernommen', archived: true };
+  if (route.path.endsWith('/reps') && route.method === 'POST') return { name: 'Übernommen', territories: '10' };
+  if (route.path.endsWith('/briefings') && route.method === 'POST') return { body: 'Übernommen' };
+  if (route.path.endsWith('/state')) return { state: 'finished' };
+  if (route.path.endsWith('/briefing-acknowledgements')) return { version: 1 };
+  if (route.path.endsWith('/staff')) return { agents: [], specialists: [], rep_ids: [] };
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   return {};
 }
@@ -42,6 +52,18 @@ interface Ids {
   token: number[];
   client: number[];
   campaign: number[];
+  rep: number[];
+}
+
+/** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
+async function repsOf(session: ApiSession, clientIds: number[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const clientId of clientIds) {
+    const response = await session.api.get(`/api/clients/${clientId}/reps`);
+    expect(response.status(), await response.text()).toBe(200);
+    ids.push(...((await response.json()) as { reps: { id: number }[] }).reps.map((r) => r.id));
+  }
+  return ids;
 }
 
 async function idsOf(session: ApiSession): Promise<Ids> {
@@ -57,6 +79,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
     client: clients.map((c) => c.id),
     campaign: campaigns.map((c) => c.id),
+    rep: await repsOf(session, clients.map((c) => c.id)),
   };
 }
 
@@ -84,7 +107,7 @@ test.describe('tenant isolation, route by route', () => {
     expect(created.status()).toBe(201);
     tokenSecretA = ((await created.json()) as { secret: string }).secret;
     idsA = await idsOf(adminA);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of KINDS) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);
     }
   });
@@ -113,11 +136,19 @@ test.describe('tenant isolation, route by route', () => {
     expect(token.status()).toBe(200);
     const users = (await (await adminA.api.get('/api/users')).json()) as { users: { name: string; active: boolean }[] };
     for (const user of users.users) expect(user.name).not.toBe('Übernommen');
+    const after = await idsOf(adminA);
+    expect(after.rep.sort()).toEqual([...idsA.rep].sort());
+    for (const clientId of idsA.client) {
+      const reps = (await (await adminA.api.get(`/api/clients/${clientId}/reps`)).json()) as { reps: { name: string }[] };
+      for (const rep of reps.reps) expect(rep.name).not.toBe('Übernommen');
+    }
+    const clients = (await (await adminA.api.get('/api/clients')).json()) as { clients: { name: string }[] };
+    for (const client of clients.clients) expect(client.name).not.toBe('Übernommen');
   });
 
   test("another agency's lists never show agency A's records", async () => {
     const idsB = await idsOf(adminB);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of KINDS) {
       for (const id of idsB[kind]) expect(idsA[kind], `${kind} ${id} seen by both agencies`).not.toContain(id);
     }
     const audit = (await (await adminB.api.get('/api/audit?limit=500')).json()) as { entries: { target_id: number | null; action: string }[] };
@@ -138,7 +169,9 @@ test.describe('tenant isolation, route by route', () => {
       const otherCampaigns = allCampaigns.campaigns.filter((c) => c.client_id !== own).map((c) => c.id);
       expect(otherClients.length).toBeGreaterThan(0);
       expect(otherCampaigns.length).toBeGreaterThan(0);
-      const foreign: Partial<Record<Kind, number[]>> = { client: otherClients, campaign: otherCampaigns };
+      const otherReps = await repsOf(adminA, otherClients);
+      expect(otherReps.length, "the other clients have reps to attack").toBeGreaterThan(0);
+      const foreign: Partial<Record<Kind, number[]>> = { client: otherClients, campaign: otherCampaigns, rep: otherReps };
       let attempts = 0;
       for (const route of routes) {
         const kind = kindOf(route);
@@ -154,6 +187,9 @@ test.describe('tenant isolation, route by route', () => {
       expect(clients.clients.map((c) => c.id)).toEqual([own]);
       const campaigns = (await (await manager.api.get('/api/campaigns')).json()) as { campaigns: { client_id: number }[] };
       for (const c of campaigns.campaigns) expect(c.client_id).toBe(own);
+      // The own client's reps are readable; the other clients' reps were refused above on every route.
+      const ownReps = (await (await manager.api.get(`/api/clients/${own}/reps`)).json()) as { reps: { client_id: number }[] };
+      for (const r of ownReps.reps) expect(r.client_id).toBe(own);
       expect((await manager.api.get('/api/users')).status()).toBe(403);
       expect((await manager.api.get('/api/tokens')).status()).toBe(403);
     } finally {

@@ -292,7 +292,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit, archive or restore a client (permission clients.manage)
+         * @description Only the fields sent change. `archived: true` archives the client (it keeps its campaigns; no new
+         *     campaign can be created for it), `archived: false` restores it. Audited as client.updated,
+         *     client.archived or client.restored.
+         */
+        patch: operations["updateClient"];
         trace?: never;
     };
     "/api/clients/{id}/campaigns": {
@@ -315,6 +321,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{id}/reps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The field sales reps of a client (permission clients.read or portal.view; scoped) */
+        get: operations["listClientReps"];
+        put?: never;
+        /** Add a field sales rep to a client (permission clients.manage) */
+        post: operations["createRep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit or deactivate a field sales rep (permission clients.manage)
+         * @description Only the fields sent change; `active` false deactivates the rep, true reactivates.
+         */
+        patch: operations["updateRep"];
+        trace?: never;
+    };
     "/api/campaigns": {
         parameters: {
             query?: never;
@@ -325,7 +375,14 @@ export interface paths {
         /** Campaigns (permission campaigns.read or portal.view; client-bound roles see only their client's) */
         get: operations["listCampaigns"];
         put?: never;
-        post?: never;
+        /**
+         * Create a campaign for a client (permission campaigns.manage)
+         * @description The new campaign is a draft. Fields left out take their defaults: the calling rules are the legal
+         *     limits (GET /api/calling-rules/legal), `country` is the client's, nothing is billed. An unknown
+         *     client answers 400 with `error.field` = "client_id"; an archived client or a name the client
+         *     already uses for a campaign answers 409.
+         */
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,8 +399,140 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One campaign (permission campaigns.read or portal.view; scoped) */
+        /** One campaign with its setup, staff and current briefing (permission campaigns.read or portal.view; scoped) */
         get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, archive or restore a campaign (permission campaigns.manage)
+         * @description Only the fields sent change; `billing`, `calling_rules`, `script` and `qualification` are each
+         *     replaced as a whole (a key left out inside `calling_rules` takes its legal default, a part left out
+         *     of `billing` is not billed). Calling rules looser than the law answer 400 with `error.field` naming
+         *     the path, e.g. "calling_rules.windows.saturday" or "calling_rules.max_attempts_per_day".
+         *     A caller ID that is not a valid phone number answers 400 with `error.field` = "caller_id"; removing
+         *     the caller ID of an active campaign answers 409.
+         */
+        patch: operations["updateCampaign"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate, pause or finish a campaign (permission campaigns.manage)
+         * @description draft → active, active ⇄ paused, any → finished; a finished or archived campaign does not change
+         *     and nothing goes back to draft (409). Activating a campaign without caller ID answers 409 with
+         *     `error.field` = "caller_id". Asking for the current state changes nothing (200).
+         */
+        post: operations["changeCampaignState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign agents, specialists and reps (permission campaigns.manage)
+         * @description Each list sent replaces the current one; a list left out stays. Agents must be active agents or
+         *     supervisors of the agency, specialists active agents, supervisors or project managers, reps reps of
+         *     the campaign's client; nobody is agent and specialist at once. A wrong id answers 400 with
+         *     `error.field` naming its place, e.g. "agents[1]".
+         */
+        put: operations["changeCampaignStaff"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** All briefing versions of a campaign, newest first (permission campaigns.read or portal.view; scoped) */
+        get: operations["listBriefings"];
+        put?: never;
+        /**
+         * Publish a new briefing version (permission campaigns.manage)
+         * @description The new version becomes the current one; agents must acknowledge it anew. A body equal to the
+         *     current version answers 409 with `error.field` = "body".
+         */
+        post: operations["publishBriefing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/briefing-acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The signed-in user acknowledges the current briefing (permission workspace.use)
+         * @description `version` must be the current version (409 with `error.field` = "version" otherwise, or when the
+         *     campaign has no briefing), so nobody acknowledges a text they have not seen. Acknowledging twice
+         *     changes nothing. Only a person can acknowledge: an API token gets 403.
+         */
+        post: operations["acknowledgeBriefing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calling-rules/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The loosest calling rules the law allows (also the defaults of a new campaign)
+         * @description Mon–Fri 08:00–20:00, Sat 09:00–18:00, no Sundays (and no public holidays, applied when calling);
+         *     3 attempts a day, 15 a week, 30 per campaign; 60 minutes between attempts; a retry delay per outcome.
+         *     A campaign's rules may be stricter, never looser.
+         */
+        get: operations["getLegalCallingRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -410,7 +599,7 @@ export interface components {
          */
         UserLocale: "de" | "en" | "";
         /** @enum {string} */
-        Permission: "users.manage" | "tokens.manage" | "audit.read" | "clients.read" | "clients.manage" | "campaigns.read" | "supervision.view" | "workspace.use" | "portal.view";
+        Permission: "users.manage" | "tokens.manage" | "audit.read" | "clients.read" | "clients.manage" | "campaigns.read" | "supervision.view" | "workspace.use" | "portal.view" | "campaigns.manage" | "contacts.read" | "contacts.manage" | "contacts.block" | "privacy.manage";
         /**
          * Format: date-time
          * @description ISO 8601 UTC, e.g. 2026-11-22T10:00:00Z.
@@ -450,11 +639,22 @@ export interface components {
             name: string;
             industry: string;
             city: string;
+            /**
+             * @description ISO 3166 alpha-2 code, upper case (default "DE"); a new campaign takes it over.
+             * @example DE
+             */
+            country: string;
             archived: boolean;
             campaign_count: number;
         };
         /** @enum {string} */
         CampaignState: "draft" | "active" | "paused" | "finished";
+        /**
+         * @description What the campaign's goal counts.
+         * @enum {string}
+         */
+        GoalKind: "appointments" | "qualified_leads" | "information_requests";
+        /** @description A campaign as lists show it. */
         Campaign: {
             /** Format: int64 */
             id: number;
@@ -463,8 +663,8 @@ export interface components {
             client_name: string;
             name: string;
             state: components["schemas"]["CampaignState"];
-            /** @description What the goal counts, e.g. "appointments". */
-            goal_kind: string;
+            archived: boolean;
+            goal_kind: components["schemas"]["GoalKind"];
             goal_target: number;
             /**
              * Format: date
@@ -476,6 +676,191 @@ export interface components {
              * @example 2027-01-15
              */
             ends_on: string | null;
+            /**
+             * @description ISO 3166 alpha-2; numbers without a country code are read as numbers of this country.
+             * @example DE
+             */
+            country: string;
+            /** @description The number shown to the called person, E.164 (e.g. "+4930901820"); required before activation. */
+            caller_id: string | null;
+        };
+        /** @description The whole campaign (GET /api/campaigns/{id} and the answers of every change). */
+        CampaignDetail: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            client_name: string;
+            name: string;
+            state: components["schemas"]["CampaignState"];
+            archived: boolean;
+            goal_kind: components["schemas"]["GoalKind"];
+            goal_target: number;
+            /** Format: date */
+            starts_on: string | null;
+            /** Format: date */
+            ends_on: string | null;
+            country: string;
+            caller_id: string | null;
+            calling_rules: components["schemas"]["CallingRules"];
+            billing: components["schemas"]["Billing"];
+            script: components["schemas"]["Script"];
+            qualification: components["schemas"]["QualificationItem"][];
+            staff: components["schemas"]["CampaignStaff"];
+            /** @description The current briefing version, or null when none was published yet. */
+            briefing: components["schemas"]["Briefing"] | null;
+            /**
+             * Format: date-time
+             * @description When the asking user acknowledged the current briefing; null when not (yet).
+             */
+            briefing_acknowledged_at: string | null;
+        };
+        /** @description Local time of the called person, "HH:MM"; the end is exclusive. */
+        TimeWindow: {
+            /** @example 08:00 */
+            start: string;
+            /** @example 20:00 */
+            end: string;
+        };
+        /** @description In time order, not overlapping; an empty list means no calls that day. */
+        DayWindows: components["schemas"]["TimeWindow"][];
+        WeekWindows: {
+            monday: components["schemas"]["DayWindows"];
+            tuesday: components["schemas"]["DayWindows"];
+            wednesday: components["schemas"]["DayWindows"];
+            thursday: components["schemas"]["DayWindows"];
+            friday: components["schemas"]["DayWindows"];
+            saturday: components["schemas"]["DayWindows"];
+            sunday: components["schemas"]["DayWindows"];
+        };
+        /** @description Minutes to wait before calling again after each outcome; at least min_gap_minutes, at most 43200 (30 days). */
+        RetryDelays: {
+            no_answer: number;
+            busy: number;
+            voicemail: number;
+            gatekeeper: number;
+            callback_general: number;
+            info_mail: number;
+        };
+        /** @description When a campaign may call a person, in the person's local time (see GET /api/calling-rules/legal for the limits). */
+        CallingRules: {
+            windows: components["schemas"]["WeekWindows"];
+            max_attempts_per_day: number;
+            max_attempts_per_week: number;
+            max_attempts_per_campaign: number;
+            min_gap_minutes: number;
+            retry_delay_minutes: components["schemas"]["RetryDelays"];
+        };
+        /**
+         * @description Like CallingRules, but every key (a weekday, a cap, an outcome's delay) may be left out and then takes
+         *     its legal default; a delay left out is raised to min_gap_minutes when that is longer. Unknown keys,
+         *     wrong types and rules looser than the law are refused with 400 naming the path
+         *     ("calling_rules.windows.sunday", "calling_rules.retry_delay_minutes.busy", …).
+         */
+        CallingRulesInput: {
+            windows?: {
+                monday?: components["schemas"]["DayWindows"];
+                tuesday?: components["schemas"]["DayWindows"];
+                wednesday?: components["schemas"]["DayWindows"];
+                thursday?: components["schemas"]["DayWindows"];
+                friday?: components["schemas"]["DayWindows"];
+                saturday?: components["schemas"]["DayWindows"];
+                sunday?: components["schemas"]["DayWindows"];
+            };
+            max_attempts_per_day?: number;
+            max_attempts_per_week?: number;
+            max_attempts_per_campaign?: number;
+            min_gap_minutes?: number;
+            retry_delay_minutes?: {
+                no_answer?: number;
+                busy?: number;
+                voicemail?: number;
+                gatekeeper?: number;
+                callback_general?: number;
+                info_mail?: number;
+            };
+        };
+        /** @description Any mix of the four parts, in euro cents; null means the part is not billed. */
+        Billing: {
+            hourly_rate_cents: number | null;
+            per_decision_maker_cents: number | null;
+            per_qualified_appointment_cents: number | null;
+            fixed_fee_cents: number | null;
+        };
+        /** @description Replaces the billing model; a part left out or null is not billed. */
+        BillingInput: {
+            hourly_rate_cents?: number | null;
+            per_decision_maker_cents?: number | null;
+            per_qualified_appointment_cents?: number | null;
+            fixed_fee_cents?: number | null;
+        };
+        ScriptSection: {
+            title: string;
+            text: string;
+        };
+        /** @description Objection handling - what the called person says, and how to answer. */
+        Objection: {
+            question: string;
+            answer: string;
+        };
+        Script: {
+            sections: components["schemas"]["ScriptSection"][];
+            objections: components["schemas"]["Objection"][];
+        };
+        /** @description Replaces the script; a list left out becomes empty. A section's text may be left out. */
+        ScriptInput: {
+            sections?: {
+                title: string;
+                text?: string;
+            }[];
+            objections?: components["schemas"]["Objection"][];
+        };
+        QualificationItem: {
+            question: string;
+            /** @description The lead counts as qualified only when every required question is answered. */
+            required: boolean;
+        };
+        QualificationItemInput: {
+            question: string;
+            /** @default false */
+            required: boolean;
+        };
+        CampaignStaff: {
+            /** @description User ids of the agents (or supervisors) who call. */
+            agents: number[];
+            /** @description User ids of those who take escalated questions. */
+            specialists: number[];
+            /** @description Ids of the client's reps who receive the appointments. */
+            rep_ids: number[];
+        };
+        Briefing: {
+            /** Format: int64 */
+            id: number;
+            version: number;
+            body: string;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description How many users acknowledged this version. */
+            acknowledgements: number;
+        };
+        Rep: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            name: string;
+            /** @description "" when unknown. */
+            email: string;
+            /** @description "" when unknown. */
+            phone: string;
+            /**
+             * @description Postal-code prefixes (1 to 5 digits), comma-separated without spaces, e.g. "32,33,480".
+             * @example 32,33,480
+             */
+            territories: string;
+            active: boolean;
         };
         ApiToken: {
             /** Format: int64 */
@@ -536,6 +921,12 @@ export interface components {
         };
         CampaignList: {
             campaigns: components["schemas"]["Campaign"][];
+        };
+        BriefingList: {
+            briefings: components["schemas"]["Briefing"][];
+        };
+        RepList: {
+            reps: components["schemas"]["Rep"][];
         };
         SignInRequest: {
             email: string;
@@ -606,6 +997,98 @@ export interface components {
             name: string;
             industry?: string;
             city?: string;
+            /** @description ISO 3166 alpha-2; default "DE". */
+            country?: string;
+        };
+        UpdateClientRequest: {
+            name?: string;
+            industry?: string;
+            city?: string;
+            country?: string;
+            /** @description true archives the client */
+            archived?: boolean;
+        };
+        CreateCampaignRequest: {
+            /** Format: int64 */
+            client_id: number;
+            name: string;
+            goal_kind?: components["schemas"]["GoalKind"];
+            goal_target?: number;
+            /** Format: date */
+            starts_on?: string | null;
+            /**
+             * Format: date
+             * @description Not before starts_on.
+             */
+            ends_on?: string | null;
+            /** @description Default: the client's country. */
+            country?: string;
+            /** @description A phone number (national numbers are read in `country`); stored as E.164. "" or null removes it. */
+            caller_id?: string | null;
+            billing?: components["schemas"]["BillingInput"];
+            calling_rules?: components["schemas"]["CallingRulesInput"];
+            script?: components["schemas"]["ScriptInput"];
+            qualification?: components["schemas"]["QualificationItemInput"][];
+            /**
+             * @description A new campaign cannot be archived.
+             * @enum {boolean}
+             */
+            archived?: false;
+        };
+        UpdateCampaignRequest: {
+            name?: string;
+            goal_kind?: components["schemas"]["GoalKind"];
+            goal_target?: number;
+            /**
+             * Format: date
+             * @description null clears it.
+             */
+            starts_on?: string | null;
+            /**
+             * Format: date
+             * @description null clears it.
+             */
+            ends_on?: string | null;
+            country?: string;
+            /** @description "" or null removes it (not while active). */
+            caller_id?: string | null;
+            billing?: components["schemas"]["BillingInput"];
+            calling_rules?: components["schemas"]["CallingRulesInput"];
+            script?: components["schemas"]["ScriptInput"];
+            qualification?: components["schemas"]["QualificationItemInput"][];
+            /** @description true archives the campaign */
+            archived?: boolean;
+        };
+        ChangeCampaignStateRequest: {
+            state: components["schemas"]["CampaignState"];
+        };
+        ChangeStaffRequest: {
+            agents?: number[];
+            specialists?: number[];
+            rep_ids?: number[];
+        };
+        PublishBriefingRequest: {
+            body: string;
+        };
+        AcknowledgeBriefingRequest: {
+            /** @description The current version */
+            version: number;
+        };
+        CreateRepRequest: {
+            name: string;
+            email?: string;
+            phone?: string;
+            /** @description Postal-code prefixes separated by commas, semicolons or spaces ("32, 33;480"); stored as "32,33,480". */
+            territories?: string;
+            active?: boolean;
+        };
+        UpdateRepRequest: {
+            name?: string;
+            email?: string;
+            phone?: string;
+            territories?: string;
+            /** @description false deactivates the rep */
+            active?: boolean;
         };
     };
     responses: {
@@ -1266,6 +1749,41 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClientRequest"];
+            };
+        };
+        responses: {
+            /** @description The client after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     listClientCampaigns: {
         parameters: {
             query?: never;
@@ -1294,6 +1812,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listClientReps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client's reps, active and inactive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createRep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRepRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rep"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    updateRep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRepRequest"];
+            };
+        };
+        responses: {
+            /** @description The rep after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rep"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     listCampaigns: {
         parameters: {
             query?: never;
@@ -1303,7 +1917,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The campaigns. */
+            /** @description The campaigns (summaries). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1315,6 +1929,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getCampaign: {
@@ -1336,13 +1981,237 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": components["schemas"]["CampaignDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    changeCampaignState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCampaignStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign in its new state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    changeCampaignStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStaffRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign with its new staff. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listBriefings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions with their acknowledgement counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    publishBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishBriefingRequest"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Briefing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    acknowledgeBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeBriefingRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign; `briefing_acknowledged_at` is set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getLegalCallingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The legal limits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallingRules"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
     streamEvents: {
