@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createUser } from '../support/api';
+import { apiSignInAs, createUser } from '../support/api';
 import { chooseLanguage, signInUI, signOutUI } from '../support/ui';
 
 const DIR = path.join(import.meta.dirname, '..', 'results', 'screenshots');
@@ -10,6 +10,14 @@ test('@screenshots pages in German and English', async ({ page }) => {
   mkdirSync(DIR, { recursive: true });
   // a dedicated admin, so that switching its language never affects other tests
   const admin = await createUser('admin', { name: 'Lena Leitner' });
+  const agent = await createUser('agent', { name: 'Alex Anrufer' });
+  // The demo's first client and its first campaign (the one with a script, briefing and staff).
+  const pm = await apiSignInAs('project_manager');
+  const { clients } = (await (await pm.api.get('/api/clients')).json()) as { clients: { id: number }[] };
+  const clientId = clients.map((c) => c.id).sort((a, b) => a - b)[0]!;
+  const { campaigns } = (await (await pm.api.get(`/api/clients/${clientId}/campaigns`)).json()) as { campaigns: { id: number }[] };
+  const campaignId = campaigns.map((c) => c.id).sort((a, b) => a - b)[0]!;
+  await pm.dispose();
   for (const locale of ['en', 'de'] as const) {
     await page.goto('/signin');
     await chooseLanguage(page, locale);
@@ -23,6 +31,8 @@ test('@screenshots pages in German and English', async ({ page }) => {
       ['admin-audit', '/admin/audit'],
       ['clients', '/clients'],
       ['campaigns', '/campaigns'],
+      ['client', `/clients/${clientId}`],
+      ['campaign', `/campaigns/${campaignId}`],
       ['workspace', '/workspace'],
       ['password', '/account/password'],
     ];
@@ -37,6 +47,25 @@ test('@screenshots pages in German and English', async ({ page }) => {
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.screenshot({ path: path.join(DIR, `admin-user-new-${locale}.png`) });
     await page.keyboard.press('Escape');
+    await page.goto('/campaigns');
+    await page.getByRole('button', { name: /New campaign|Neue Kampagne/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.screenshot({ path: path.join(DIR, `campaign-new-${locale}.png`) });
+    await page.keyboard.press('Escape');
+    await page.goto(`/clients/${clientId}`);
+    await page.getByRole('button', { name: /New rep|Neuer Außendienstler/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.screenshot({ path: path.join(DIR, `rep-new-${locale}.png`) });
+    await page.keyboard.press('Escape');
+    await signOutUI(page);
+
+    // What an agent sees of a campaign: the briefing to acknowledge and the script.
+    await signInUI(page, agent.email, agent.password);
+    await chooseLanguage(page, locale);
+    await page.goto(`/campaigns/${campaignId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(/Loading…|Wird geladen…/)).toHaveCount(0);
+    await page.screenshot({ path: path.join(DIR, `campaign-agent-${locale}.png`), fullPage: true });
     await signOutUI(page);
   }
 });

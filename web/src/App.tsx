@@ -1,14 +1,16 @@
 import type { ReactElement } from 'react';
 import { Notice } from './components/Notice';
 import { useT } from './i18n/LocaleContext';
-import { findPage, homePath, safeNext, type PageId } from './layout/routes';
+import { findPage, homePath, pathId, safeNext, type PageId } from './layout/routes';
 import { Shell } from './layout/Shell';
 import { errorText } from './lib/errorText';
 import { PasswordPage } from './pages/account/PasswordPage';
 import { AuditPage } from './pages/admin/audit/AuditPage';
 import { TokensPage } from './pages/admin/tokens/TokensPage';
 import { UsersPage } from './pages/admin/users/UsersPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
+import { ClientPage } from './pages/clients/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -18,12 +20,14 @@ import { Redirect } from './router/Redirect';
 import { usePathname, useSearch } from './router/history';
 import { useSession } from './session/SessionContext';
 
-function renderPage(id: PageId): ReactElement {
+function renderPage(id: PageId, pathname: string): ReactElement {
   switch (id) {
     case 'workspace': return <ComingSoonPage title="workspace.title" text="workspace.text" />;
     case 'supervision': return <ComingSoonPage title="supervision.title" text="supervision.text" />;
     case 'campaigns': return <CampaignsPage />;
     case 'clients': return <ClientsPage />;
+    case 'client': return <ClientPage key={pathname} id={pathId(pathname)} />;
+    case 'campaign': return <CampaignPage key={pathname} id={pathId(pathname)} />;
     case 'portal': return <PortalPage />;
     case 'admin-users': return <UsersPage />;
     case 'admin-tokens': return <TokensPage />;
@@ -82,7 +86,7 @@ export function App() {
         );
       }
       if (!page.allowed(state.access)) return <Redirect to={home} />;
-      return <Shell>{renderPage(page.id)}</Shell>;
+      return <Shell>{renderPage(page.id, pathname)}</Shell>;
     }
   }
 }

@@ -29,3 +29,23 @@ export const ROLES: readonly Role[] = [
 export function isClientRole(role: Role): boolean {
   return role === 'client_manager' || role === 'client_rep';
 }
+
+export type CampaignDetail = Schemas['CampaignDetail'];
+export type GoalKind = Schemas['GoalKind'];
+export type CallingRules = Schemas['CallingRules'];
+export type WeekWindows = Schemas['WeekWindows'];
+export type TimeWindow = Schemas['TimeWindow'];
+export type RetryDelays = Schemas['RetryDelays'];
+export type Billing = Schemas['Billing'];
+export type Script = Schemas['Script'];
+export type QualificationItem = Schemas['QualificationItem'];
+export type CampaignStaff = Schemas['CampaignStaff'];
+export type Briefing = Schemas['Briefing'];
+export type Rep = Schemas['Rep'];
+export type UpdateCampaignRequest = Schemas['UpdateCampaignRequest'];
+
+export const GOAL_KINDS: readonly GoalKind[] = ['appointments', 'qualified_leads', 'information_requests'];
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const RETRY_OUTCOMES = ['no_answer', 'busy', 'voicemail', 'gatekeeper', 'callback_general', 'info_mail'] as const;
+export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];

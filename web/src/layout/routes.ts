@@ -6,6 +6,8 @@ export type PageId =
   | 'supervision'
   | 'campaigns'
   | 'clients'
+  | 'client'
+  | 'campaign'
   | 'portal'
   | 'admin-users'
   | 'admin-tokens'
@@ -14,6 +16,7 @@ export type PageId =
 
 export interface PageRoute {
   readonly id: PageId;
+  /** The address; ":id" stands for a numeric id. */
   readonly path: string;
   readonly allowed: (access: Access) => boolean;
 }
@@ -44,6 +47,8 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'supervision', path: '/supervision', allowed: supervision },
   { id: 'campaigns', path: '/campaigns', allowed: campaigns },
   { id: 'clients', path: '/clients', allowed: clients },
+  { id: 'client', path: '/clients/:id', allowed: clients },
+  { id: 'campaign', path: '/campaigns/:id', allowed: campaigns },
   { id: 'portal', path: '/portal', allowed: portal },
   { id: 'admin-users', path: '/admin/users', allowed: adminUsers },
   { id: 'admin-tokens', path: '/admin/tokens', allowed: adminTokens },
@@ -68,9 +73,25 @@ export const ADMIN_TABS: readonly NavEntry[] = [
   { label: 'admin.audit', path: '/admin/audit', prefix: '/admin/audit', allowed: adminAudit },
 ];
 
+function normalize(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+}
+
+function matches(pattern: string, pathname: string): boolean {
+  const parts = pattern.split('/');
+  const given = pathname.split('/');
+  return parts.length === given.length && parts.every((part, i) => (part === ':id' ? /^[1-9][0-9]{0,17}$/.test(given[i] ?? '') : part === given[i]));
+}
+
 export function findPage(pathname: string): PageRoute | undefined {
-  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return PAGES.find((page) => page.path === normalized);
+  const normalized = normalize(pathname);
+  return PAGES.find((page) => matches(page.path, normalized));
+}
+
+/** The numeric ":id" of an address such as /campaigns/7, or 0 when there is none. */
+export function pathId(pathname: string): number {
+  const last = normalize(pathname).split('/').pop() ?? '';
+  return /^[0-9]+$/.test(last) ? Number(last) : 0;
 }
 
 /** Where a user lands: the first navigation entry they may see, else their password page. */

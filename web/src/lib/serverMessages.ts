@@ -17,9 +17,32 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'no such client': 'validation.noSuchClient',
   'you cannot deactivate or demote yourself': 'users.notSelf',
   'the agency must keep at least one active admin': 'users.lastAdmin',
+  'a campaign needs a caller ID before it can be activated': 'campaigns.needsCallerId',
+  'is not a phone number': 'callerId.invalid',
+  'must be a whole number': 'validation.wholeNumber',
+  'must list postal-code prefixes (digits) separated by commas': 'reps.territoriesInvalid',
+  'a postal-code prefix has at most 5 digits': 'reps.territoriesInvalid',
+  'must be a two-letter country code such as DE, AT or CH': 'validation.country',
+  'needs at least one calling window in the week': 'rules.errNone',
 };
+
+/** Server messages with numbers or times in them; the groups fill the placeholders, in order. */
+const PATTERNS: readonly (readonly [RegExp, MessageKey, readonly string[]])[] = [
+  [/^must be between 1 and (\d+) \(the legal limit\)$/, 'rules.errCap', ['n']],
+  [/^(\S+) may not start before (\d\d:\d\d) on \w+ \(the legal limit\)$/, 'rules.errStart', ['window', 'limit']],
+  [/^(\S+) may not end after (\d\d:\d\d) on \w+ \(the legal limit\)$/, 'rules.errEnd', ['window', 'limit']],
+  [/^no calls on \w+ \(the law\)$/, 'rules.errNoCalls', []],
+  [/^must be at least (\d+) minutes \(the legal minimum\)$/, 'rules.errGap', ['n']],
+  [/^must be at least the minimum gap of (\d+) minutes$/, 'rules.errDelay', ['n']],
+  [/ must be in time order and must not overlap$/, 'rules.errOrder', []],
+];
 
 export function fieldMessage(t: Translate, error: ApiError): string {
   const key = KNOWN[error.message];
-  return key ? t(key) : error.message;
+  if (key) return t(key);
+  for (const [pattern, patternKey, names] of PATTERNS) {
+    const match = pattern.exec(error.message);
+    if (match) return t(patternKey, Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ''])));
+  }
+  return error.message;
 }
