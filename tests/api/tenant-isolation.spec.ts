@@ -207,7 +207,7 @@ test.describe('tenant isolation, route by route', () => {
           if (route.public || route.permissions.length === 0) continue;
           if (route.permissions.some((p) => granted[role].includes(p))) continue;
           const kind = kindOf(route);
-          const id = kind ? idsA[kind][0] : 0;
+          const id = kind ? (idsA[kind][0] ?? 0) : 0;
           const response = await call(session, route, id);
           expect(response.status(), `${role} ${route.method} ${route.path}`).toBe(403);
         }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createUser } from '../support/api';
 import { demoUser } from '../support/credentials';
@@ -33,6 +34,7 @@ test('a project manager sets up and activates a campaign; an agent acknowledges 
   await rules.getByRole('button', { name: 'Save' }).click();
   await expect(rules.getByText('At most 3 — the legal limit.')).toBeVisible();
   await expect(perDay).toHaveAccessibleDescription(/At most 3 — the legal limit\./);
+  await rules.screenshot({ path: path.join(import.meta.dirname, '..', 'results', 'screenshots', 'calling-rules-refused-en.png') });
   await expect(perDay).toHaveAttribute('aria-invalid', 'true');
   await rules.getByLabel('Saturday, window 1: from', { exact: true }).fill('08:00');
   await perDay.fill('2');

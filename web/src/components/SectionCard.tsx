@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/LocaleContext';
 import { Form } from './Form';
 import { Notice } from './Notice';
@@ -13,12 +13,18 @@ interface SectionCardProps {
   busy?: boolean;
   general?: string | null;
   savedText?: string | null;
+  /** The field errors of the last save; when they change, the first invalid field gets the focus. */
+  fieldErrors?: Readonly<Record<string, string>>;
   children: ReactNode;
 }
 
 /** One titled part of an editing page, with its own form and save button. */
-export function SectionCard({ title, intro, onSubmit, submitLabel, busy, general, savedText, children }: SectionCardProps) {
+export function SectionCard({ title, intro, onSubmit, submitLabel, busy, general, savedText, fieldErrors, children }: SectionCardProps) {
   const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (fieldErrors && Object.keys(fieldErrors).length > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
   const body = (
     <>
       {children}
@@ -33,7 +39,7 @@ export function SectionCard({ title, intro, onSubmit, submitLabel, busy, general
     </>
   );
   return (
-    <section className="card section-card" aria-label={title}>
+    <section ref={ref} className="card section-card" aria-label={title}>
       <h2 className="section__title">{title}</h2>
       {intro && <p className="muted small">{intro}</p>}
       {onSubmit ? (

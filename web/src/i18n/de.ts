@@ -337,7 +337,7 @@ export const de: { readonly [K in MessageKey]: string } = {
   'briefing.history': 'Versionsverlauf',
   'briefing.version': 'Version {n}',
   'briefing.acknowledgements': 'bestätigt von {count}',
-  'briefing.acknowledge': 'Version {n} gelesen',
+  'briefing.acknowledge': 'Ich habe Version {n} gelesen',
   'briefing.acknowledgedAt': 'Sie haben diese Version am {at} bestätigt.',
   'briefing.pleaseAcknowledge': 'Bitte lesen Sie das Briefing und bestätigen Sie, dass Sie es gelesen haben.',
 

@@ -35,6 +35,7 @@ export function ClientDetailsForm({ client, onSaved }: { client: Client; onSaved
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       <div className="grid grid--2">

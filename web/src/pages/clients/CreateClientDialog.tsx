@@ -6,7 +6,7 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/LocaleContext';
 import { useFormErrors } from '../../lib/useFormErrors';
 
-const FIELDS = ['name', 'industry', 'city'] as const;
+const FIELDS = ['name', 'industry', 'city', 'country'] as const;
 
 interface CreateClientDialogProps {
   onCreated: (client: Client) => void;
@@ -20,6 +20,7 @@ export function CreateClientDialog({ onCreated, onClose }: CreateClientDialogPro
   const [name, setName] = useState('');
   const [industry, setIndustry] = useState('');
   const [city, setCity] = useState('');
+  const [country, setCountry] = useState('DE');
   const [busy, setBusy] = useState(false);
 
   async function submit(): Promise<void> {
@@ -30,7 +31,7 @@ export function CreateClientDialog({ onCreated, onClose }: CreateClientDialogPro
     setBusy(true);
     errors.clear();
     try {
-      const body = { name: name.trim(), industry: industry.trim(), city: city.trim() };
+      const body = { name: name.trim(), industry: industry.trim(), city: city.trim(), country: country.trim() };
       onCreated(await unwrap(api.POST('/api/clients', { body })));
     } catch (caught) {
       errors.showError(caught);
@@ -61,6 +62,15 @@ export function CreateClientDialog({ onCreated, onClose }: CreateClientDialogPro
         onChange={setCity}
         error={errors.fieldErrors.city}
         optionalText={t('common.optional')}
+      />
+      <TextField
+        label={t('clients.country')}
+        value={country}
+        onChange={(value) => setCountry(value.toUpperCase())}
+        error={errors.fieldErrors.country}
+        hint={t('clients.countryHint')}
+        maxLength={2}
+        className="field--short"
       />
     </FormDialog>
   );

@@ -48,6 +48,7 @@ export function BillingSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       <p className="billing-summary">

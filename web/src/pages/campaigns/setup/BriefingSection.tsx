@@ -35,6 +35,7 @@ export function BriefingSection({ campaign, onSaved }: SectionProps) {
       submitLabel={t('briefing.publish', { n: next })}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('briefing.published', { n: next - 1 }) : null}
     >
       {campaign.briefing ? (

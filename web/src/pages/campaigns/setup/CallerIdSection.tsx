@@ -29,6 +29,7 @@ export function CallerIdSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       <div className="grid grid--2">

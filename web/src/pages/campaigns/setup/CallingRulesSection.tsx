@@ -93,6 +93,7 @@ export function CallingRulesSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       {legal.status === 'error' && <Notice kind="error">{t('rules.legalUnavailable')}</Notice>}

@@ -38,7 +38,8 @@ export function GoalSection({ campaign, onSaved }: SectionProps) {
   }
 
   return (
-    <SectionCard title={t('setup.goal')} onSubmit={submit} busy={save.busy} general={save.general} savedText={save.saved ? t('common.savedText') : null}>
+    <SectionCard title={t('setup.goal')} onSubmit={submit} busy={save.busy} general={save.general}
+      fieldErrors={save.fieldErrors} savedText={save.saved ? t('common.savedText') : null}>
       <TextField label={t('campaigns.name')} value={name} onChange={setName} error={save.errorAt('name')} required />
       <div className="grid grid--2">
         <SelectField

@@ -26,6 +26,7 @@ export function QualificationSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       {items.length === 0 && <p className="muted">{t('qualification.empty')}</p>}

@@ -32,6 +32,7 @@ export function ScriptSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       <fieldset className="fieldset">

@@ -84,6 +84,7 @@ export function StaffSection({ campaign, onSaved }: SectionProps) {
       onSubmit={submit}
       busy={save.busy}
       general={save.general}
+      fieldErrors={save.fieldErrors}
       savedText={save.saved ? t('common.savedText') : null}
     >
       {users.status === 'error' && <Notice kind="info">{t('staff.usersUnavailable')}</Notice>}
