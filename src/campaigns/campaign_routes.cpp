@@ -66,7 +66,7 @@ Result<std::optional<std::vector<std::int64_t>>> id_list(const JsonFields& field
 
 void add_campaign_routes(identity::Guard& guard, CampaignService& campaigns) {
   guard.add(Method::get, "/api/campaigns", kReaders, [&campaigns](Request&, const Principal& p) -> Result<Response> {
-    return campaign_list(campaigns.list(p, std::nullopt));
+    return campaign_list(campaigns.list(p));
   });
 
   guard.add(Method::post, "/api/campaigns", kManagers, [&campaigns](Request& request, const Principal& p) -> Result<Response> {
@@ -140,8 +140,16 @@ void add_campaign_routes(identity::Guard& guard, CampaignService& campaigns) {
 
   guard.add(Method::get, "/api/clients/{id}/campaigns", kReaders, [&campaigns](Request& request, const Principal& p) -> Result<Response> {
     TT_TRY(id, path_id(request));
-    if (!identity::can_see_client(p, *id)) return platform::fail(ErrorCode::not_found, "no such client", "id");
-    return campaign_list(campaigns.list(p, *id));
+    TT_TRY(list, campaigns.list_of_client(p, *id));
+    return campaign_list(*list);
+  });
+
+  guard.add(Method::get, "/api/staff-candidates", kManagers, [&campaigns](Request&, const Principal& p) -> Result<Response> {
+    nlohmann::json users = nlohmann::json::array();
+    for (const auto& user : campaigns.staff_candidates(p)) {
+      users.push_back({{"id", user.id}, {"name", user.name}, {"role", identity::to_string(user.role)}});
+    }
+    return Response::json(200, {{"users", users}});
   });
 
   guard.add(Method::get, "/api/calling-rules/legal", {}, [](Request&, const Principal&) -> Result<Response> {

@@ -10,6 +10,7 @@
 #include "campaigns/campaign_store.hpp"
 #include "identity/tenant_store.hpp"
 #include "identity/topics.hpp"
+#include "identity/user_store.hpp"
 
 namespace termintreu::campaigns {
 
@@ -58,11 +59,28 @@ CampaignService::CampaignService(platform::db::Database& database, const platfor
                                  platform::http::EventHub& events)
     : database_(database), clock_(clock), events_(events) {}
 
-std::vector<Campaign> CampaignService::list(const Principal& actor, std::optional<std::int64_t> client_id) {
+std::vector<Campaign> CampaignService::list(const Principal& actor) {
   auto lease = database_.session();
-  const auto only = actor.client_id ? actor.client_id : client_id;
-  if (actor.client_id && client_id && *client_id != *actor.client_id) return {};
-  return campaign_store::list(*lease, actor.agency_id, only);
+  return campaign_store::list(*lease, actor.agency_id, actor.client_id);
+}
+
+Result<std::vector<Campaign>> CampaignService::list_of_client(const Principal& actor, std::int64_t client_id) {
+  auto lease = database_.session();
+  // Another agency's client and another client of a client-bound user answer alike: there is no such client.
+  if (!identity::can_see_client(actor, client_id) || !identity::tenant_store::find_client(*lease, actor.agency_id, client_id)) {
+    return fail(ErrorCode::not_found, "no such client", "id");
+  }
+  return campaign_store::list(*lease, actor.agency_id, client_id);
+}
+
+std::vector<identity::User> CampaignService::staff_candidates(const Principal& actor) {
+  auto lease = database_.session();
+  auto users = identity::user_store::list(*lease, actor.agency_id);
+  std::erase_if(users, [](const identity::User& user) {
+    return !user.active || (user.role != identity::Role::agent && user.role != identity::Role::supervisor &&
+                            user.role != identity::Role::project_manager);
+  });
+  return users;
 }
 
 Result<Campaign> CampaignService::visible(soci::session& sql, const Principal& actor, std::int64_t id) {

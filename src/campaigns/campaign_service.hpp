@@ -7,6 +7,7 @@
 
 #include "campaigns/campaign.hpp"
 #include "identity/actor.hpp"
+#include "identity/model.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/error.hpp"
@@ -32,7 +33,13 @@ class CampaignService {
  public:
   CampaignService(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events);
 
-  std::vector<Campaign> list(const identity::Principal& actor, std::optional<std::int64_t> client_id);
+  // The campaigns the actor may see: all of the agency's, or only its client's for a client-bound user.
+  std::vector<Campaign> list(const identity::Principal& actor);
+  // One client's campaigns; not_found for a client of another agency or one the actor may not see.
+  platform::Result<std::vector<Campaign>> list_of_client(const identity::Principal& actor, std::int64_t client_id);
+  // The agency's active users who can work a campaign (agents, supervisors, project managers), for staffing: a
+  // project manager staffs campaigns without being allowed to manage users.
+  std::vector<identity::User> staff_candidates(const identity::Principal& actor);
   platform::Result<CampaignDetail> get(const identity::Principal& actor, std::int64_t id);
   // `fields` holds the setup fields (see campaign_input.hpp); the client comes separately.
   platform::Result<CampaignDetail> create(const identity::Principal& actor, std::int64_t client_id,

@@ -300,6 +300,27 @@ test.describe('campaign setup', () => {
     }
   });
 
+  test('staff candidates: a project manager sees the active agents, supervisors and project managers', async () => {
+    const agent = await createUser('agent');
+    const supervisor = await createUser('supervisor');
+    const clientManager = await createUser('client_manager', { clientId });
+    const body = await json<{ users: { id: number; name: string; role: string }[] }>(await pm.api.get('/api/staff-candidates'), 200);
+    const ids = body.users.map((u) => u.id);
+    expect(ids).toContain(agent.id);
+    expect(ids).toContain(supervisor.id);
+    expect(ids).not.toContain(clientManager.id);
+    for (const user of body.users) {
+      expect(keys(user)).toEqual(['id', 'name', 'role']);
+      expect(['agent', 'supervisor', 'project_manager']).toContain(user.role);
+    }
+    const asAgent = await apiSignInAs('agent');
+    try {
+      expect((await asAgent.api.get('/api/staff-candidates')).status()).toBe(403);
+    } finally {
+      await asAgent.dispose();
+    }
+  });
+
   test('agents read campaigns but cannot change them', async () => {
     const campaign = await newCampaign(pm, clientId);
     const agent = await apiSignInAs('agent');

@@ -5,6 +5,7 @@ import type { ApiToken, Briefing, CallingRules, Campaign, CampaignDetail, Client
 export const loadClients = async (): Promise<Client[]> => (await unwrap(api.GET('/api/clients'))).clients;
 export const loadCampaigns = async (): Promise<Campaign[]> => (await unwrap(api.GET('/api/campaigns'))).campaigns;
 export const loadUsers = async (): Promise<User[]> => (await unwrap(api.GET('/api/users'))).users;
+export const loadStaffCandidates = async () => (await unwrap(api.GET('/api/staff-candidates'))).users;
 export const loadTokens = async (): Promise<ApiToken[]> => (await unwrap(api.GET('/api/tokens'))).tokens;
 export const loadLegalRules = async (): Promise<CallingRules> => unwrap(api.GET('/api/calling-rules/legal'));
 

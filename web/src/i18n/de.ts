@@ -347,7 +347,7 @@ export const de: { readonly [K in MessageKey]: string } = {
   'staff.reps': 'Außendienst',
   'staff.nobody': 'Niemand zur Auswahl.',
   'staff.unknown': 'Benutzer #{id}',
-  'staff.usersUnavailable': 'Nur Administratoren können die Benutzer der Agentur auflisten; zugeordnete Personen erscheinen mit ihrer Nummer.',
+  'staff.usersUnavailable': 'Die Liste der Mitarbeitenden konnte nicht geladen werden; zugeordnete Personen erscheinen mit ihrer Nummer.',
 
   'list.moveUp': '{item} nach oben',
   'list.moveDown': '{item} nach unten',

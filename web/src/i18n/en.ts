@@ -345,7 +345,7 @@ export const en = {
   'staff.reps': 'Reps',
   'staff.nobody': 'Nobody to choose.',
   'staff.unknown': 'User #{id}',
-  'staff.usersUnavailable': 'Only administrators can list the agency’s users; assigned people are shown by number.',
+  'staff.usersUnavailable': 'The list of staff could not be loaded; assigned people are shown by number.',
 
   'list.moveUp': 'Move {item} up',
   'list.moveDown': 'Move {item} down',

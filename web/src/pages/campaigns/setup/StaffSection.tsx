@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api, unwrap } from '../../../api/client';
-import { loadReps, loadUsers, withId } from '../../../api/loaders';
+import { loadReps, loadStaffCandidates, withId } from '../../../api/loaders';
 import type { Role } from '../../../api/types';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { Notice } from '../../../components/Notice';
@@ -55,7 +55,7 @@ function PickList({ legend, candidates, chosen, onChange, error }: {
 export function StaffSection({ campaign, onSaved }: SectionProps) {
   const t = useT();
   const save = useSave(['agents', 'specialists', 'rep_ids']);
-  const users = useResource(loadUsers);
+  const users = useResource(loadStaffCandidates);
   const reps = useResource(useCallback(() => loadReps(campaign.client_id), [campaign.client_id]));
   const [agents, setAgents] = useState(campaign.staff.agents);
   const [specialists, setSpecialists] = useState(campaign.staff.specialists);
@@ -63,7 +63,7 @@ export function StaffSection({ campaign, onSaved }: SectionProps) {
 
   const people = (roles: readonly Role[]): Candidate[] =>
     users.status === 'ready'
-      ? users.data.filter((u) => u.active && roles.includes(u.role)).map((u) => ({ id: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))
+      ? users.data.filter((u) => roles.includes(u.role)).map((u) => ({ id: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))
       : [];
   const repCandidates: Candidate[] =
     reps.status === 'ready'
