@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { apiSignIn, apiSignInAs, type ApiSession } from '../support/api';
+import { apiSignIn, apiSignInAs, firstClientId, type ApiSession } from '../support/api';
 import { ROLES, type Role } from '../support/credentials';
 import { serverRoutes, type RouteEntry } from '../support/routes';
 
@@ -8,7 +8,7 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign';
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request';
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -17,6 +17,9 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/tokens/{id}', 'token'],
     ['/api/clients/{id}', 'client'],
     ['/api/campaigns/{id}', 'campaign'],
+    ['/api/reps/{id}', 'rep'],
+    ['/api/contacts/{id}', 'contact'],
+    ['/api/privacy-requests/{id}', 'privacy_request'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -26,6 +29,18 @@ function kindOf(route: RouteEntry): Kind | null {
 function bodyFor(route: RouteEntry): unknown {
   if (route.method === 'PATCH' && route.path.startsWith('/api/users/')) return { name: 'Übernommen', active: false };
   if (route.method === 'POST' && route.path.endsWith('/password')) return { password: 'Uebernommen-12345' };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/contacts/')) return { last_name: 'Übernommen' };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/reps/')) return { name: 'Übernommen' };
+  if (route.path === '/api/campaigns/{id}/state') return { state: 'paused' };
+  if (route.path === '/api/campaigns/{id}/briefings' && route.method === 'POST') return { body: 'Übernommen' };
+  if (route.path === '/api/campaigns/{id}/briefing-acknowledgements') return { version: 1 };
+  if (route.path === '/api/clients/{id}/reps' && route.method === 'POST') return { name: 'Übernommen' };
+  if (route.path === '/api/contacts/{id}/block') return { reason: 'Übernommen' };
+  if (route.path === '/api/contacts/{id}/consents') {
+    return { kind: 'consent', given_by: 'X', beneficiary: 'Y', purpose: 'Z', given_at: '2026-01-05T09:00:00Z', channel: 'phone' };
+  }
+  if (route.path === '/api/campaigns/{id}/leads' && route.method === 'POST') return { person_id: 1 };
+  if (route.path === '/api/privacy-requests/{id}') return { state: 'rejected', note: 'Übernommen' };
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   return {};
 }
@@ -42,6 +57,9 @@ interface Ids {
   token: number[];
   client: number[];
   campaign: number[];
+  rep: number[];
+  contact: number[];
+  privacy_request: number[];
 }
 
 async function idsOf(session: ApiSession): Promise<Ids> {
@@ -57,6 +75,9 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
     client: clients.map((c) => c.id),
     campaign: campaigns.map((c) => c.id),
+    rep: (await Promise.all(clients.map((c) => get(`/api/clients/${c.id}/reps`, 'reps')))).flat().map((r) => r.id),
+    contact: (await get('/api/contacts?limit=200', 'contacts')).map((c) => c.id),
+    privacy_request: (await get('/api/privacy-requests?limit=200', 'requests')).map((r) => r.id),
   };
 }
 
@@ -66,6 +87,7 @@ test.describe('tenant isolation, route by route', () => {
   let adminB: ApiSession;
   let idsA: Ids;
   let tokenSecretA: string;
+  let contactIdA: number;
 
   test.beforeAll(async () => {
     routes = serverRoutes();
@@ -83,8 +105,21 @@ test.describe('tenant isolation, route by route', () => {
     });
     expect(created.status()).toBe(201);
     tokenSecretA = ((await created.json()) as { secret: string }).secret;
+    // A contact and a privacy request of agency A, so their routes have targets.
+    const clientA = await firstClientId(adminA);
+    const contact = await adminA.api.post('/api/contacts', {
+      data: { client_id: clientA, first_name: 'Mandanten', last_name: `Test ${Date.now()}` },
+      headers: { 'X-CSRF-Token': adminA.csrf },
+    });
+    expect(contact.status(), await contact.text()).toBe(201);
+    contactIdA = ((await contact.json()) as { id: number }).id;
+    const request = await adminA.api.post('/api/privacy-requests', {
+      data: { kind: 'access', subject: 'Mandantentest' },
+      headers: { 'X-CSRF-Token': adminA.csrf },
+    });
+    expect(request.status(), await request.text()).toBe(201);
     idsA = await idsOf(adminA);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request'] as Kind[]) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);
     }
   });
@@ -108,16 +143,19 @@ test.describe('tenant isolation, route by route', () => {
       }
     }
     expect(attempts).toBeGreaterThan(20);
-    // Nothing of A changed: its token still works and its users keep their names.
+    // Nothing of A changed: its token still works, its users and contacts keep their names, nothing was blocked.
     const token = await adminA.api.get('/api/agency', { headers: { Authorization: `Bearer ${tokenSecretA}` } });
     expect(token.status()).toBe(200);
     const users = (await (await adminA.api.get('/api/users')).json()) as { users: { name: string; active: boolean }[] };
     for (const user of users.users) expect(user.name).not.toBe('Übernommen');
+    const target = (await (await adminA.api.get(`/api/contacts/${contactIdA}`)).json()) as { last_name: string; blocked: boolean };
+    expect(target.last_name).not.toBe('Übernommen');
+    expect(target.blocked, 'the contact was blocked by another agency').toBe(false);
   });
 
   test("another agency's lists never show agency A's records", async () => {
     const idsB = await idsOf(adminB);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request'] as Kind[]) {
       for (const id of idsB[kind]) expect(idsA[kind], `${kind} ${id} seen by both agencies`).not.toContain(id);
     }
     const audit = (await (await adminB.api.get('/api/audit?limit=500')).json()) as { entries: { target_id: number | null; action: string }[] };
