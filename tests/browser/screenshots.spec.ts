@@ -22,6 +22,9 @@ test('@screenshots pages in German and English', async ({ page }) => {
       ['admin-tokens', '/admin/tokens'],
       ['admin-audit', '/admin/audit'],
       ['clients', '/clients'],
+      ['contacts', '/contacts'],
+      ['block-list', '/block-list'],
+      ['admin-privacy', '/admin/privacy'],
       ['campaigns', '/campaigns'],
       ['workspace', '/workspace'],
       ['password', '/account/password'],
@@ -32,6 +35,10 @@ test('@screenshots pages in German and English', async ({ page }) => {
       await expect(page.getByText(/Loading…|Wird geladen…/)).toHaveCount(0);
       await page.screenshot({ path: path.join(DIR, `${name}-${locale}.png`), fullPage: true });
     }
+    await page.goto('/contacts');
+    await page.getByRole('link', { name: 'Markus Hartmann' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Markus Hartmann' })).toBeVisible();
+    await page.screenshot({ path: path.join(DIR, `contact-${locale}.png`), fullPage: true });
     await page.goto('/admin/users');
     await page.getByRole('button', { name: /New user|Neuer Benutzer/ }).click();
     await expect(page.getByRole('dialog')).toBeVisible();

@@ -9,7 +9,10 @@ import { AuditPage } from './pages/admin/audit/AuditPage';
 import { TokensPage } from './pages/admin/tokens/TokensPage';
 import { UsersPage } from './pages/admin/users/UsersPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
+import { PrivacyRequestsPage } from './pages/admin/privacy/PrivacyRequestsPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
+import { BlockListPage } from './pages/contacts/BlockListPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalPage } from './pages/PortalPage';
@@ -24,10 +27,13 @@ function renderPage(id: PageId): ReactElement {
     case 'supervision': return <ComingSoonPage title="supervision.title" text="supervision.text" />;
     case 'campaigns': return <CampaignsPage />;
     case 'clients': return <ClientsPage />;
+    case 'contacts': return <ContactsPage />;
+    case 'block-list': return <BlockListPage />;
     case 'portal': return <PortalPage />;
     case 'admin-users': return <UsersPage />;
     case 'admin-tokens': return <TokensPage />;
     case 'admin-audit': return <AuditPage />;
+    case 'admin-privacy': return <PrivacyRequestsPage />;
     case 'account-password': return <PasswordPage />;
   }
 }
