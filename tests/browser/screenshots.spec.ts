@@ -7,6 +7,8 @@ import { chooseLanguage, signInUI, signOutUI } from '../support/ui';
 const DIR = path.join(import.meta.dirname, '..', 'results', 'screenshots');
 
 test('@screenshots pages in German and English', async ({ page }) => {
+  // A tour of every page in two languages: longer than one ordinary test.
+  test.setTimeout(180_000);
   mkdirSync(DIR, { recursive: true });
   // a dedicated admin, so that switching its language never affects other tests
   const admin = await createUser('admin', { name: 'Lena Leitner' });

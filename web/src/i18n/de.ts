@@ -229,6 +229,7 @@ export const de: { readonly [K in MessageKey]: string } = {
   'contacts.beneficiary': 'Für wen',
   'contacts.purpose': 'Wofür',
   'contacts.givenAt': 'Wann (UTC, z. B. 2026-11-22T10:00:00Z)',
+  'contacts.givenAtShort': 'Wann',
   'contacts.channel': 'Wie (Kanal)',
   'contacts.evidence': 'Nachweis',
   'contacts.history': 'Verlauf',

@@ -227,6 +227,7 @@ export const en = {
   'contacts.beneficiary': 'For whom',
   'contacts.purpose': 'Purpose',
   'contacts.givenAt': 'When (UTC, e.g. 2026-11-22T10:00:00Z)',
+  'contacts.givenAtShort': 'When',
   'contacts.channel': 'How (channel)',
   'contacts.evidence': 'Evidence',
   'contacts.history': 'History',

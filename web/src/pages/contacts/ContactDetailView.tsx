@@ -149,7 +149,7 @@ export function ContactDetailView({ id }: { id: number }) {
                   { key: 'kind', header: t('contacts.consentKind'), render: (r) => t(`contacts.consentKind.${r.kind}` as MessageKey) },
                   { key: 'given_by', header: t('contacts.givenBy'), render: (r) => r.given_by },
                   { key: 'purpose', header: t('contacts.purpose'), render: (r) => r.purpose },
-                  { key: 'given_at', header: t('privacy.received'), render: (r) => formatDateTime(locale, r.given_at) },
+                  { key: 'given_at', header: t('contacts.givenAtShort'), render: (r) => formatDateTime(locale, r.given_at) },
                   { key: 'channel', header: t('contacts.channel'), render: (r) => r.channel },
                 ]}
               />

@@ -72,6 +72,7 @@ function ContactSearch() {
           value={query}
           onChange={setQuery}
           placeholder={t('contacts.searchPlaceholder')}
+          className="filters__search"
           autoFocus
         />
         <SelectField
