@@ -4,6 +4,10 @@
 
 #include "app/config.hpp"
 #include "campaigns/campaign_service.hpp"
+#include "contacts/block_service.hpp"
+#include "contacts/consent_service.hpp"
+#include "contacts/contact_service.hpp"
+#include "contacts/privacy_service.hpp"
 #include "identity/guard.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
@@ -39,6 +43,10 @@ class Application {
   std::unique_ptr<identity::TokenAdmin> tokens_;
   std::unique_ptr<identity::Guard> guard_;
   std::unique_ptr<campaigns::CampaignService> campaigns_;
+  std::unique_ptr<contacts::ContactService> contacts_;
+  std::unique_ptr<contacts::BlockService> blocks_;
+  std::unique_ptr<contacts::ConsentService> consents_;
+  std::unique_ptr<contacts::PrivacyService> privacy_;
 };
 
 }  // namespace termintreu::app

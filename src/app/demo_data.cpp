@@ -5,6 +5,9 @@
 
 #include "campaigns/campaign_store.hpp"
 #include "campaigns/rep_store.hpp"
+#include "contacts/contact_store.hpp"
+#include "contacts/match_keys.hpp"
+#include "contacts/phone_number.hpp"
 #include "identity/audit_log.hpp"
 #include "identity/tenant_store.hpp"
 #include "identity/user_store.hpp"
@@ -102,6 +105,142 @@ constexpr DemoPerson kPeople[] = {
 
 constexpr const char* kAgency = "Vertriebswerk Telefonakquise GmbH";
 
+// Fictional prospects. Their numbers lie in the blocks the Bundesnetzagentur keeps free for film and fiction
+// (030 23125, 040 66969, 069 90009, 0221 4710, 089 99998 followed by three digits), so a demo can never ring anyone.
+struct DemoCompany {
+  int client;
+  const char* name;
+  const char* industry;
+  const char* size;
+  const char* street;
+  const char* postal_code;
+  const char* city;
+  const char* website;
+};
+
+constexpr DemoCompany kCompanies[] = {
+    {0, "Hartmann Präzisionsteile GmbH", "Metallverarbeitung", "120 Mitarbeiter", "Industriestraße 14", "33602",
+     "Bielefeld", "hartmann-praezision.example"},
+    {0, "Lindner Kunststofftechnik GmbH & Co. KG", "Kunststoffverarbeitung", "260 Mitarbeiter", "Am Hafen 3",
+     "48155", "Münster", "lindner-kunststoff.example"},
+    {0, "Westfalia Verpackungsmaschinen AG", "Maschinenbau", "480 Mitarbeiter", "Gewerbepark Nord 22", "44147",
+     "Dortmund", "westfalia-vm.example"},
+    {0, "Brückner Feinguss GmbH", "Gießerei", "90 Mitarbeiter", "Hüttenweg 7", "45127", "Essen",
+     "brueckner-feinguss.example"},
+    {0, "Rheinmetall-Zulieferer Sauer KG", "Automobilzulieferer", "340 Mitarbeiter", "Kölner Straße 118", "40211",
+     "Düsseldorf", "sauer-kg.example"},
+    {1, "Gewerbehof Leipzig-Plagwitz GmbH", "Immobilienverwaltung", "35 Mitarbeiter", "Karl-Heine-Straße 90",
+     "04229", "Leipzig", "gewerbehof-plagwitz.example"},
+    {1, "Elbland Logistikzentrum GmbH", "Logistik", "210 Mitarbeiter", "Hafenstraße 31", "01067", "Dresden",
+     "elbland-logistik.example"},
+    {1, "Chemnitzer Bürohaus AG", "Immobilien", "60 Mitarbeiter", "Straße der Nationen 12", "09111", "Chemnitz",
+     "buerohaus-chemnitz.example"},
+    {1, "Vogtland Frischemarkt GmbH", "Lebensmittelhandel", "150 Mitarbeiter", "Marktplatz 4", "08523", "Plauen",
+     "vogtland-frische.example"},
+};
+
+struct DemoProspect {
+  int company;
+  const char* salutation;
+  const char* title;
+  const char* first_name;
+  const char* last_name;
+  const char* function;
+  const char* level;
+  const char* email;
+  const char* phone;
+};
+
+constexpr DemoProspect kProspects[] = {
+    {0, "Herr", "", "Markus", "Hartmann", "Geschäftsführer", "C-Level", "m.hartmann@hartmann-praezision.example",
+     "030 23125101"},
+    {0, "Frau", "", "Sabine", "Krüger", "Leiterin Instandhaltung", "Bereichsleitung",
+     "s.krueger@hartmann-praezision.example", "030 23125102"},
+    {1, "Herr", "Dr.", "Thomas", "Lindner", "Technischer Leiter", "Bereichsleitung",
+     "t.lindner@lindner-kunststoff.example", "040 66969201"},
+    {1, "Herr", "", "Florian", "Janssen", "Leiter Produktion", "Abteilungsleitung",
+     "f.janssen@lindner-kunststoff.example", "040 66969202"},
+    {2, "Frau", "", "Claudia", "Becker", "Vorständin Technik", "C-Level", "c.becker@westfalia-vm.example",
+     "069 90009301"},
+    {2, "Herr", "", "Dennis", "Wolff", "Leiter Instandhaltung", "Abteilungsleitung", "d.wolff@westfalia-vm.example",
+     "069 90009302"},
+    {2, "Herr", "", "Oliver", "Schmitz", "Einkaufsleiter", "Abteilungsleitung", "o.schmitz@westfalia-vm.example",
+     "069 90009303"},
+    {3, "Herr", "", "Ralf", "Brückner", "Geschäftsführender Gesellschafter", "C-Level",
+     "r.brueckner@brueckner-feinguss.example", "0221 4710401"},
+    {3, "Frau", "", "Nadine", "Özdemir", "Betriebsleiterin", "Bereichsleitung",
+     "n.oezdemir@brueckner-feinguss.example", "0221 4710402"},
+    {4, "Herr", "", "Jürgen", "Sauer", "Werkleiter", "Bereichsleitung", "j.sauer@sauer-kg.example", "089 99998501"},
+    {4, "Frau", "", "Katharina", "Vogel", "Leiterin Technik", "Abteilungsleitung", "k.vogel@sauer-kg.example",
+     "089 99998502"},
+    {5, "Herr", "", "Steffen", "Richter", "Geschäftsführer", "C-Level", "s.richter@gewerbehof-plagwitz.example",
+     "030 23125601"},
+    {5, "Frau", "", "Anja", "Lehmann", "Facility-Managerin", "Abteilungsleitung",
+     "a.lehmann@gewerbehof-plagwitz.example", "030 23125602"},
+    {6, "Herr", "", "Maik", "Schulze", "Leiter Standortbetrieb", "Bereichsleitung", "m.schulze@elbland-logistik.example",
+     "040 66969701"},
+    {6, "Frau", "Dr.", "Ines", "Hoffmann", "Geschäftsführerin", "C-Level", "i.hoffmann@elbland-logistik.example",
+     "040 66969702"},
+    {7, "Herr", "", "Sven", "Neumann", "Vorstand", "C-Level", "s.neumann@buerohaus-chemnitz.example", "069 90009801"},
+    {7, "Frau", "", "Petra", "Zimmermann", "Leiterin Gebäudemanagement", "Abteilungsleitung",
+     "p.zimmermann@buerohaus-chemnitz.example", "069 90009802"},
+    {8, "Herr", "", "Andreas", "Böhme", "Geschäftsführer", "C-Level", "a.boehme@vogtland-frische.example",
+     "0221 4710901"},
+    {8, "Frau", "", "Manuela", "Seidel", "Leiterin Filialtechnik", "Abteilungsleitung",
+     "m.seidel@vogtland-frische.example", "0221 4710902"},
+    {8, "Herr", "", "Rico", "Fischer", "Haustechniker", "Fachkraft", "r.fischer@vogtland-frische.example",
+     "089 99998903"},
+};
+
+// The demo prospects as companies and persons of the two clients, each a lead of its client's active campaign.
+void load_demo_contacts(soci::session& sql, std::int64_t agency_id, const std::vector<std::int64_t>& client_ids,
+                        const std::vector<std::int64_t>& campaign_ids, std::int64_t now) {
+  std::vector<std::int64_t> company_ids;
+  for (const auto& demo : kCompanies) {
+    contacts::Company company;
+    company.agency_id = agency_id;
+    company.client_id = client_ids.at(demo.client);
+    company.name = demo.name;
+    company.name_key = contacts::company_key(demo.name);
+    company.industry = demo.industry;
+    company.size = demo.size;
+    company.street = demo.street;
+    company.postal_code = demo.postal_code;
+    company.city = demo.city;
+    company.country = "DE";
+    company.website = demo.website;
+    company_ids.push_back(contacts::contact_store::insert_company(sql, company, now));
+  }
+  for (const auto& demo : kProspects) {
+    const auto& company = kCompanies[demo.company];
+    contacts::Person person;
+    person.agency_id = agency_id;
+    person.client_id = client_ids.at(company.client);
+    person.company_id = company_ids.at(static_cast<std::size_t>(demo.company));
+    person.salutation = demo.salutation;
+    person.title = demo.title;
+    person.first_name = demo.first_name;
+    person.last_name = demo.last_name;
+    person.function = demo.function;
+    person.level = demo.level;
+    person.email = demo.email;
+    person.email_key = contacts::email_key(demo.email);
+    person.time_zone = "Europe/Berlin";
+    person.legal_basis = "presumed_b2b";
+    person.legal_basis_reason = fmt::format("{} bei {}: das Angebot betrifft unmittelbar die Aufgaben der Funktion",
+                                            demo.function, company.name);
+    person.name_key = contacts::person_key(contacts::company_key(company.name), demo.first_name, demo.last_name);
+    const auto person_id = contacts::contact_store::insert_person(sql, person, now);
+    const auto number = contacts::normalise_phone(demo.phone, "DE").value();
+    contacts::contact_store::replace_phones(
+        sql, agency_id, person_id,
+        {{0, "phone", number.e164, std::string(contacts::to_string(number.type)), number.region}});
+    // The active campaign of each client: the first of client 0, the third (of client 1).
+    const auto campaign_id = campaign_ids.at(company.client == 0 ? 0 : 2);
+    contacts::contact_store::insert_lead(sql, agency_id, campaign_id, person_id, "new", now);
+  }
+}
+
 }  // namespace
 
 bool database_is_empty(platform::db::Database& database) {
@@ -158,6 +297,7 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
       }
       campaigns::campaign_store::replace_reps(sql, id, reps);
     }
+    load_demo_contacts(sql, agency_id, client_ids, campaign_ids, now);
     for (std::size_t i = 0; i < std::size(kPeople); ++i) {
       const auto& person = kPeople[i];
       std::optional<std::int64_t> client_id;

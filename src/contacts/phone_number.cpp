@@ -5,9 +5,6 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
-#include <fstream>
-#include <functional>
-#include <map>
 #include <stdexcept>
 
 namespace termintreu::contacts {
@@ -20,7 +17,6 @@ namespace {
 // libphonenumber refuses longer input too; checking first spares copying a stray multi-kilobyte cell.
 constexpr std::size_t kMaxTextLength = 250;
 constexpr std::string_view kTelPrefix = "tel:";
-constexpr const char* kZoneTab = "/usr/share/zoneinfo/zone.tab";
 
 // Thread safety: one PhoneNumberUtil may serve any number of threads at once. GetInstance() builds the singleton
 // under pthread_once, and the const methods used here share only the compiled-regex cache, which a mutex guards
@@ -115,39 +111,6 @@ PhoneType from_library(pn::PhoneNumberUtil::PhoneNumberType type) {
   return PhoneType::unknown;
 }
 
-struct CountryZones {
-  std::string first;  // the zone of the country's first zone.tab row
-  int count = 0;
-};
-using ZoneTable = std::map<std::string, CountryZones, std::less<>>;
-
-// zone.tab rows: country code, coordinates, TZ, optional comments, separated by tabs; '#' starts a comment line.
-ZoneTable read_zone_tab() {
-  std::ifstream in(kZoneTab);
-  if (!in) throw std::runtime_error(std::string("cannot read ") + kZoneTab + " (is tzdata installed?)");
-  ZoneTable table;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line.front() == '#') continue;
-    const auto code_end = line.find('\t');
-    const auto coordinates_end = code_end == std::string::npos ? code_end : line.find('\t', code_end + 1);
-    if (coordinates_end == std::string::npos) continue;
-    const auto zone_end = line.find('\t', coordinates_end + 1);
-    auto& country = table[line.substr(0, code_end)];
-    if (country.count++ == 0) country.first = line.substr(coordinates_end + 1, zone_end - coordinates_end - 1);
-  }
-  if (table.empty()) throw std::runtime_error(std::string("no time zones in ") + kZoneTab);
-  return table;
-}
-
-const CountryZones* find_country(std::string_view region) {
-  if (region.size() != 2) return nullptr;
-  static const ZoneTable table = read_zone_tab();  // C++ makes this first-use initialisation thread-safe
-  const char code[2] = {ascii_upper(region[0]), ascii_upper(region[1])};
-  const auto found = table.find(std::string_view(code, 2));
-  return found == table.end() ? nullptr : &found->second;
-}
-
 }  // namespace
 
 std::string_view to_string(PhoneType type) {
@@ -200,17 +163,6 @@ platform::Result<PhoneNumber> normalise_phone(std::string_view text, std::string
   util.Format(number, pn::PhoneNumberUtil::E164, &out.e164);
   out.type = from_library(util.GetNumberType(number));
   return out;
-}
-
-std::optional<std::string> time_zone_for_region(std::string_view region) {
-  const auto* country = find_country(region);
-  if (country == nullptr) return std::nullopt;
-  return country->first;
-}
-
-bool has_several_time_zones(std::string_view region) {
-  const auto* country = find_country(region);
-  return country != nullptr && country->count > 1;
 }
 
 }  // namespace termintreu::contacts

@@ -1,6 +1,6 @@
 #pragma once
 // Phone numbers as people type them, turned into E.164 with their country and kind (all number rules are
-// libphonenumber's), and the time zone of a country (from the system's tz data).
+// libphonenumber's). A number's time zone: platform::principal_time_zone of its region.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,15 +43,5 @@ struct PhoneNumber {
 // Safe to call from several threads at once; costs about 25 µs (a libphonenumber parse), see the .cpp.
 platform::Result<PhoneNumber> normalise_phone(std::string_view text, std::string_view default_region,
                                               std::string_view field = "phone");
-
-// The IANA time zone of a country (ISO alpha-2, any case): its only one, or for a country with several the one
-// listed first in the tz data's zone.tab (DE → Europe/Berlin, US → America/New_York). zone.tab orders a country's
-// zones by geography first and population second, so the first is not always the main one (CA → St_Johns,
-// AU → Lord_Howe, RU → Kaliningrad): check has_several_time_zones. nullopt for an unknown code. zone.tab is read
-// once, on first use, thread-safely; throws std::runtime_error when it cannot be read (tzdata missing).
-std::optional<std::string> time_zone_for_region(std::string_view region);
-
-// Whether a country spans several time zones, so a caller should prefer one derived from the address.
-bool has_several_time_zones(std::string_view region);
 
 }  // namespace termintreu::contacts

@@ -1,5 +1,7 @@
 #include "contacts/phone_number.hpp"
 
+#include "platform/country.hpp"
+
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -112,7 +114,7 @@ TEST(NormalisePhone, GivesTheSameAnswersFromParallelThreads) {
       for (std::size_t i = 0; i < 300; ++i) {
         const auto& c = cases[(i + t) % cases.size()];
         const auto result = normalise_phone(c.text, c.default_region);
-        if (!result || result->e164 != c.e164 || !time_zone_for_region(result->region)) ++wrong[t];
+        if (!result || result->e164 != c.e164 || !platform::principal_time_zone(result->region)) ++wrong[t];
       }
     });
   }
@@ -125,25 +127,6 @@ TEST(PhoneType, NamesAreTheEnumerators) {
   EXPECT_EQ(to_string(PhoneType::fixed_or_mobile), "fixed_or_mobile");
   EXPECT_EQ(to_string(PhoneType::toll_free), "toll_free");
   EXPECT_EQ(to_string(PhoneType::unknown), "unknown");
-}
-
-struct ZoneCase {
-  std::string region;
-  std::optional<std::string> zone;
-  bool several;
-};
-
-TEST(TimeZoneForRegion, TakesTheFirstZoneOfTheCountry) {
-  const std::vector<ZoneCase> cases{
-      {"DE", "Europe/Berlin", true},   {"AT", "Europe/Vienna", false},   {"CH", "Europe/Zurich", false},
-      {"GB", "Europe/London", false},  {"US", "America/New_York", true}, {"de", "Europe/Berlin", true},
-      {"XX", std::nullopt, false},     {"", std::nullopt, false},        {"DEU", std::nullopt, false},
-      {"001", std::nullopt, false},
-  };
-  for (const auto& c : cases) {
-    EXPECT_EQ(time_zone_for_region(c.region), c.zone) << c.region;
-    EXPECT_EQ(has_several_time_zones(c.region), c.several) << c.region;
-  }
 }
 
 }  // namespace

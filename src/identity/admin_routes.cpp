@@ -4,6 +4,7 @@
 
 #include "identity/audit_log.hpp"
 #include "platform/http/path_id.hpp"
+#include "platform/http/query_integer.hpp"
 #include "platform/json_input.hpp"
 
 namespace termintreu::identity {
@@ -13,6 +14,7 @@ using platform::JsonFields;
 using platform::Result;
 using platform::http::Method;
 using platform::http::path_id;
+using platform::http::query_integer;
 using platform::http::Request;
 using platform::http::Response;
 
@@ -75,19 +77,6 @@ Result<CreateTokenRequest> parse_create_token(const Request& request) {
   out.client_id = *client_id;
   out.expires_in_days = *expires;
   return out;
-}
-
-Result<std::optional<std::int64_t>> query_integer(const Request& request, std::string_view name, std::int64_t min,
-                                                  std::int64_t max) {
-  const auto text = request.query_param(name);
-  if (!text || text->empty()) return std::optional<std::int64_t>{};
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return platform::fail(ErrorCode::invalid, fmt::format("must be an integer between {} and {}", min, max),
-                          std::string(name));
-  }
-  return std::optional<std::int64_t>(value);
 }
 
 }  // namespace

@@ -15,6 +15,10 @@ constexpr const char* kPage =
     "SELECT a.id, a.agency_id, a.at, a.actor_user_id, u.name, a.actor_token_id, a.action, a.target_type, "
     "a.target_id, a.ip, a.request_id, a.details FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
     "WHERE a.agency_id = :agency_id AND a.id < :before_id ORDER BY a.id DESC LIMIT :limit";
+constexpr const char* kOfTarget =
+    "SELECT a.id, a.agency_id, a.at, a.actor_user_id, u.name, a.actor_token_id, a.action, a.target_type, "
+    "a.target_id, a.ip, a.request_id, a.details FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
+    "WHERE a.agency_id = :agency_id AND a.target_type = :target_type AND a.target_id = :target_id ORDER BY a.id";
 
 std::optional<long long> column(const std::optional<std::int64_t>& value) {
   if (!value) return std::nullopt;
@@ -75,6 +79,12 @@ std::vector<Entry> page(soci::session& sql, std::int64_t agency_id, std::optiona
   const long long agency = agency_id, before = before_id.value_or(std::numeric_limits<long long>::max()),
                   count = limit;
   return platform::db::fetch_rows<EntryRow>(sql, kPage, agency, before, count);
+}
+
+std::vector<Entry> of_target(soci::session& sql, std::int64_t agency_id, const std::string& target_type,
+                             std::int64_t target_id) {
+  const long long agency = agency_id, target = target_id;
+  return platform::db::fetch_rows<EntryRow>(sql, kOfTarget, agency, target_type, target);
 }
 
 nlohmann::json to_json(const Entry& entry) {

@@ -29,6 +29,9 @@ struct Entry {
 void append(soci::session& sql, const Entry& entry);
 // Newest first, entries with id < before_id when given.
 std::vector<Entry> page(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> before_id, int limit);
+// Every entry about one target, oldest first (a person's data export lists them).
+std::vector<Entry> of_target(soci::session& sql, std::int64_t agency_id, const std::string& target_type,
+                             std::int64_t target_id);
 nlohmann::json to_json(const Entry& entry);
 
 }  // namespace termintreu::identity::audit_log

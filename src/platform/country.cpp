@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <vector>
 
 namespace termintreu::platform {
@@ -15,6 +16,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& zones_by_cou
   static const auto table = [] {
     std::map<std::string, std::vector<std::string>, std::less<>> out;
     std::ifstream in(kZoneTab);
+    if (!in) throw std::runtime_error(std::string("cannot read ") + kZoneTab + " (is tzdata installed?)");
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
@@ -24,6 +26,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& zones_by_cou
       const auto third_tab = line.find('\t', second_tab + 1);
       out[line.substr(0, first_tab)].push_back(line.substr(second_tab + 1, third_tab - second_tab - 1));
     }
+    if (out.empty()) throw std::runtime_error(std::string("no time zones in ") + kZoneTab);
     return out;
   }();
   return table;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace termintreu::platform {
 namespace {
 
@@ -16,14 +20,23 @@ TEST(Country, CodesAreNormalisedOrRefusedWithTheField) {
   }
 }
 
+struct ZoneCase {
+  std::string country;
+  std::optional<std::string> zone;
+  bool several;
+};
+
 TEST(Country, PrincipalZonesComeFromTheSystemTable) {
-  EXPECT_EQ(principal_time_zone("DE"), "Europe/Berlin");
-  EXPECT_EQ(principal_time_zone("at"), "Europe/Vienna");
-  EXPECT_EQ(principal_time_zone("CH"), "Europe/Zurich");
-  EXPECT_EQ(principal_time_zone("US"), "America/New_York");
-  EXPECT_FALSE(principal_time_zone("XX"));
-  EXPECT_TRUE(has_several_time_zones("US"));
-  EXPECT_FALSE(has_several_time_zones("AT"));
+  const std::vector<ZoneCase> cases{
+      {"DE", "Europe/Berlin", true},  {"AT", "Europe/Vienna", false},   {"CH", "Europe/Zurich", false},
+      {"GB", "Europe/London", false}, {"US", "America/New_York", true}, {"de", "Europe/Berlin", true},
+      {"at", "Europe/Vienna", false}, {"XX", std::nullopt, false},      {"", std::nullopt, false},
+      {"DEU", std::nullopt, false},   {"001", std::nullopt, false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(principal_time_zone(c.country), c.zone) << c.country;
+    EXPECT_EQ(has_several_time_zones(c.country), c.several) << c.country;
+  }
 }
 
 }  // namespace

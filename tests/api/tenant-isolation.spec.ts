@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { apiSignIn, apiSignInAs, type ApiSession } from '../support/api';
+import { apiSignIn, apiSignInAs, firstClientId, type ApiSession } from '../support/api';
 import { ROLES, type Role } from '../support/credentials';
 import { serverRoutes, type RouteEntry } from '../support/routes';
 
@@ -8,8 +8,8 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep';
-const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep'];
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request';
+const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request'];
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -19,6 +19,8 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/clients/{id}', 'client'],
     ['/api/campaigns/{id}', 'campaign'],
     ['/api/reps/{id}', 'rep'],
+    ['/api/contacts/{id}', 'contact'],
+    ['/api/privacy-requests/{id}', 'privacy_request'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -36,6 +38,13 @@ function bodyFor(route: RouteEntry): unknown {
   if (route.path.endsWith('/state')) return { state: 'finished' };
   if (route.path.endsWith('/briefing-acknowledgements')) return { version: 1 };
   if (route.path.endsWith('/staff')) return { agents: [], specialists: [], rep_ids: [] };
+  if (route.method === 'PATCH' && route.path.startsWith('/api/contacts/')) return { last_name: 'Übernommen' };
+  if (route.path === '/api/contacts/{id}/block') return { reason: 'Übernommen' };
+  if (route.path === '/api/contacts/{id}/consents') {
+    return { kind: 'consent', given_by: 'X', beneficiary: 'Y', purpose: 'Z', given_at: '2026-01-05T09:00:00Z', channel: 'phone' };
+  }
+  if (route.path === '/api/campaigns/{id}/leads' && route.method === 'POST') return { person_id: 1 };
+  if (route.path === '/api/privacy-requests/{id}') return { state: 'rejected', note: 'Übernommen' };
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   return {};
 }
@@ -53,6 +62,8 @@ interface Ids {
   client: number[];
   campaign: number[];
   rep: number[];
+  contact: number[];
+  privacy_request: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -80,6 +91,8 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     client: clients.map((c) => c.id),
     campaign: campaigns.map((c) => c.id),
     rep: await repsOf(session, clients.map((c) => c.id)),
+    contact: (await get('/api/contacts?limit=200', 'contacts')).map((c) => c.id),
+    privacy_request: (await get('/api/privacy-requests?limit=200', 'requests')).map((r) => r.id),
   };
 }
 
@@ -89,6 +102,7 @@ test.describe('tenant isolation, route by route', () => {
   let adminB: ApiSession;
   let idsA: Ids;
   let tokenSecretA: string;
+  let contactIdA: number;
 
   test.beforeAll(async () => {
     routes = serverRoutes();
@@ -106,6 +120,19 @@ test.describe('tenant isolation, route by route', () => {
     });
     expect(created.status()).toBe(201);
     tokenSecretA = ((await created.json()) as { secret: string }).secret;
+    // A contact and a privacy request of agency A, so their routes have targets.
+    const clientA = await firstClientId(adminA);
+    const contact = await adminA.api.post('/api/contacts', {
+      data: { client_id: clientA, first_name: 'Mandanten', last_name: `Test ${Date.now()}` },
+      headers: { 'X-CSRF-Token': adminA.csrf },
+    });
+    expect(contact.status(), await contact.text()).toBe(201);
+    contactIdA = ((await contact.json()) as { id: number }).id;
+    const request = await adminA.api.post('/api/privacy-requests', {
+      data: { kind: 'access', subject: 'Mandantentest' },
+      headers: { 'X-CSRF-Token': adminA.csrf },
+    });
+    expect(request.status(), await request.text()).toBe(201);
     idsA = await idsOf(adminA);
     for (const kind of KINDS) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);
@@ -131,7 +158,7 @@ test.describe('tenant isolation, route by route', () => {
       }
     }
     expect(attempts).toBeGreaterThan(20);
-    // Nothing of A changed: its token still works and its users keep their names.
+    // Nothing of A changed: its token still works, its users and contacts keep their names, nothing was blocked.
     const token = await adminA.api.get('/api/agency', { headers: { Authorization: `Bearer ${tokenSecretA}` } });
     expect(token.status()).toBe(200);
     const users = (await (await adminA.api.get('/api/users')).json()) as { users: { name: string; active: boolean }[] };
@@ -144,6 +171,9 @@ test.describe('tenant isolation, route by route', () => {
     }
     const clients = (await (await adminA.api.get('/api/clients')).json()) as { clients: { name: string }[] };
     for (const client of clients.clients) expect(client.name).not.toBe('Übernommen');
+    const target = (await (await adminA.api.get(`/api/contacts/${contactIdA}`)).json()) as { last_name: string; blocked: boolean };
+    expect(target.last_name).not.toBe('Übernommen');
+    expect(target.blocked, 'the contact was blocked by another agency').toBe(false);
   });
 
   test("another agency's lists never show agency A's records", async () => {

@@ -4,10 +4,10 @@ import { chooseLanguage, mainNav, navLabels, signInUI, signOutUI } from '../supp
 
 /** The main navigation each role must see (English), in order — and nothing else. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients', 'Client portal', 'Administration'],
-  project_manager: ['Supervision', 'Campaigns', 'Clients'],
-  supervisor: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients'],
-  agent: ['Agent workspace', 'Campaigns'],
+  admin: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list', 'Client portal', 'Administration'],
+  project_manager: ['Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
+  supervisor: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
+  agent: ['Agent workspace', 'Campaigns', 'Contacts', 'Block list'],
   client_manager: ['Client portal'],
   client_rep: ['Client portal'],
 };
@@ -55,6 +55,8 @@ test.describe('navigation by role', () => {
       ['Supervision', /\/supervision$/, 'Supervision'],
       ['Campaigns', /\/campaigns$/, 'Campaigns'],
       ['Clients', /\/clients$/, 'Clients'],
+      ['Contacts', /\/contacts$/, 'Contacts'],
+      ['Block list', /\/block-list$/, 'Block list'],
       ['Client portal', /\/portal$/, 'Client portal'],
       ['Administration', /\/admin\/users$/, 'Administration'],
     ];

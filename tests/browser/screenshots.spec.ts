@@ -8,6 +8,8 @@ const DIR = path.join(import.meta.dirname, '..', 'results', 'screenshots');
 
 test('@screenshots pages in German and English', async ({ page }) => {
   test.setTimeout(240_000);
+  // A tour of every page in two languages: longer than one ordinary test.
+  test.setTimeout(180_000);
   mkdirSync(DIR, { recursive: true });
   // a dedicated admin, so that switching its language never affects other tests
   const admin = await createUser('admin', { name: 'Lena Leitner' });
@@ -31,6 +33,9 @@ test('@screenshots pages in German and English', async ({ page }) => {
       ['admin-tokens', '/admin/tokens'],
       ['admin-audit', '/admin/audit'],
       ['clients', '/clients'],
+      ['contacts', '/contacts'],
+      ['block-list', '/block-list'],
+      ['admin-privacy', '/admin/privacy'],
       ['campaigns', '/campaigns'],
       ['client', `/clients/${clientId}`],
       ['campaign', `/campaigns/${campaignId}`],
@@ -43,6 +48,10 @@ test('@screenshots pages in German and English', async ({ page }) => {
       await expect(page.getByText(/Loading…|Wird geladen…/)).toHaveCount(0);
       await page.screenshot({ path: path.join(DIR, `${name}-${locale}.png`), fullPage: true });
     }
+    await page.goto('/contacts');
+    await page.getByRole('link', { name: 'Markus Hartmann' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Markus Hartmann' })).toBeVisible();
+    await page.screenshot({ path: path.join(DIR, `contact-${locale}.png`), fullPage: true });
     await page.goto('/admin/users');
     await page.getByRole('button', { name: /New user|Neuer Benutzer/ }).click();
     await expect(page.getByRole('dialog')).toBeVisible();

@@ -11,7 +11,10 @@ import { UsersPage } from './pages/admin/users/UsersPage';
 import { CampaignPage } from './pages/campaigns/CampaignPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { ClientPage } from './pages/clients/ClientPage';
+import { PrivacyRequestsPage } from './pages/admin/privacy/PrivacyRequestsPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
+import { BlockListPage } from './pages/contacts/BlockListPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalPage } from './pages/PortalPage';
@@ -28,10 +31,13 @@ function renderPage(id: PageId, pathname: string): ReactElement {
     case 'clients': return <ClientsPage />;
     case 'client': return <ClientPage key={pathname} id={pathId(pathname)} />;
     case 'campaign': return <CampaignPage key={pathname} id={pathId(pathname)} />;
+    case 'contacts': return <ContactsPage />;
+    case 'block-list': return <BlockListPage />;
     case 'portal': return <PortalPage />;
     case 'admin-users': return <UsersPage />;
     case 'admin-tokens': return <TokensPage />;
     case 'admin-audit': return <AuditPage />;
+    case 'admin-privacy': return <PrivacyRequestsPage />;
     case 'account-password': return <PasswordPage />;
   }
 }

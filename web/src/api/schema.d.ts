@@ -562,6 +562,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search contacts by name, company, e-mail or a phone number typed in any format (permission contacts.read). Erased contacts are not found; an empty q lists all. */
+        get: operations["searchContacts"];
+        put?: never;
+        /** Create a person, with an existing (company_id) or new (company) company, optionally as a lead of a campaign (permission contacts.manage). 409 with a message starting "blocked" when a number, the e-mail or the name is on the block list. */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A contact with company, phones, leads per campaign, consent records, block status and history (permission contacts.read) */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a contact; present fields change, phones replaces all numbers (permission contacts.manage) */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/contacts/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-click block: hashes of all numbers, the e-mail and the name go onto the block list; every matching person of the agency, in every client, is blocked with all its leads (permission contacts.block) */
+        post: operations["blockContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append a consent or withdrawal record (UWG §7a) to the agency's hash chain (permission contacts.manage) */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Everything stored about the person (DSGVO Art. 15) as JSON or a readable HTML page (permission privacy.manage) */
+        get: operations["exportContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a person (DSGVO Art. 17): blocks it by hashes first, blanks the personal fields, deletes its numbers; consent records and hashed block entries stay (permission privacy.manage) */
+        post: operations["eraseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A campaign's leads with their persons, oldest first (permission contacts.read) */
+        get: operations["listCampaignLeads"];
+        put?: never;
+        /** Add a person of the campaign's client as a lead (permission contacts.manage); 409 when blocked or already a lead */
+        post: operations["addCampaignLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Block-list entries, newest first; values are stored only as hashes (permission contacts.block) */
+        get: operations["listBlockList"];
+        put?: never;
+        /** Block exactly one of a person, a phone number or an e-mail address, across every client and campaign (permission contacts.block) */
+        post: operations["addToBlockList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the agency's consent chain: ok, or the first broken record (permission privacy.manage or contacts.manage) */
+        get: operations["verifyConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole consent chain with each record's canonical encoding, for an authority (permission privacy.manage) */
+        get: operations["exportConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data subject requests, open ones first by due time, with an overdue flag (permission privacy.manage) */
+        get: operations["listPrivacyRequests"];
+        put?: never;
+        /** Record a request (access, erasure, objection); due one calendar month after receipt, end of day Europe/Berlin (permission privacy.manage) */
+        post: operations["createPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark an open request done or rejected (a rejection needs a note) (permission privacy.manage) */
+        patch: operations["closePrivacyRequest"];
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -1110,6 +1340,398 @@ export interface components {
             territories?: string;
             /** @description false deactivates the rep */
             active?: boolean;
+        };
+        Company: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            name: string;
+            industry: string;
+            size: string;
+            website: string;
+            street: string;
+            postal_code: string;
+            city: string;
+            state: string;
+            country: string;
+        };
+        Phone: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "phone" | "mobile";
+            e164: string;
+            /** @description libphonenumber type: fixed, mobile, fixed_or_mobile, toll_free, … */
+            type: string;
+            /** @description ISO 3166 alpha-2 of the number; 001 for non-geographic. */
+            region: string;
+        };
+        ContactSummary: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            first_name: string;
+            last_name: string;
+            company_name: string;
+            function: string;
+            email: string;
+            /** @description First number, E.164. */
+            phone: string;
+            blocked: boolean;
+        };
+        ContactList: {
+            contacts: components["schemas"]["ContactSummary"][];
+            limit: number;
+            offset: number;
+        };
+        Lead: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            campaign_name: string;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            person_id: number;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "callback_due" | "appointment" | "not_interested" | "unreachable" | "invalid" | "blocked";
+            priority: number;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        ConsentRecord: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            person_id: number;
+            /** @enum {string} */
+            kind: "consent" | "withdrawal";
+            given_by: string;
+            beneficiary: string;
+            purpose: string;
+            /** Format: date-time */
+            given_at: string | null;
+            channel: string;
+            evidence: string;
+            /** Format: int64 */
+            recorded_by: number | null;
+            /** Format: date-time */
+            recorded_at: string | null;
+            prev_hash: string;
+            hash: string;
+        };
+        ContactDetail: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            company_id: number | null;
+            salutation: string;
+            title: string;
+            first_name: string;
+            last_name: string;
+            function: string;
+            level: string;
+            email: string;
+            time_zone: string;
+            /** @enum {string} */
+            legal_basis: "none" | "presumed_b2b" | "consent";
+            legal_basis_reason: string;
+            notes: string;
+            external_id: string;
+            blocked: boolean;
+            /** Format: date-time */
+            blocked_at: string | null;
+            /** Format: date-time */
+            erased_at: string | null;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            company: components["schemas"]["Company"] | null;
+            phones: components["schemas"]["Phone"][];
+            leads: components["schemas"]["Lead"][];
+            consents: components["schemas"]["ConsentRecord"][];
+            /** @description Calls, callbacks and appointments (filled by later issues). */
+            history: Record<string, never>[];
+        };
+        CreateContactRequest: {
+            salutation?: string;
+            title?: string;
+            first_name?: string;
+            last_name?: string;
+            function?: string;
+            level?: string;
+            email?: string;
+            phones?: (string | {
+                number: string;
+                /** @enum {string} */
+                kind?: "phone" | "mobile";
+            })[];
+            /** @description IANA zone; empty or absent: from the company's country, else the first number's region, else the client's country. */
+            time_zone?: string;
+            /** @enum {string} */
+            legal_basis?: "none" | "presumed_b2b" | "consent";
+            /** @description Required for presumed_b2b. */
+            legal_basis_reason?: string;
+            notes?: string;
+            external_id?: string;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            campaign_id?: number;
+            /** Format: int64 */
+            company_id?: number;
+            company?: {
+                name: string;
+                industry?: string;
+                size?: string;
+                website?: string;
+                street?: string;
+                postal_code?: string;
+                city?: string;
+                state?: string;
+                country?: string;
+            };
+        };
+        UpdateContactRequest: {
+            salutation?: string;
+            title?: string;
+            first_name?: string;
+            last_name?: string;
+            function?: string;
+            level?: string;
+            email?: string;
+            phones?: (string | {
+                number: string;
+                /** @enum {string} */
+                kind?: "phone" | "mobile";
+            })[];
+            /** @description IANA zone; empty or absent: from the company's country, else the first number's region, else the client's country. */
+            time_zone?: string;
+            /** @enum {string} */
+            legal_basis?: "none" | "presumed_b2b" | "consent";
+            /** @description Required for presumed_b2b. */
+            legal_basis_reason?: string;
+            notes?: string;
+            external_id?: string;
+            /** Format: int64 */
+            company_id?: number | null;
+            company?: {
+                name?: string;
+                industry?: string;
+                size?: string;
+                website?: string;
+                street?: string;
+                postal_code?: string;
+                city?: string;
+                state?: string;
+                country?: string;
+            };
+        };
+        CampaignLead: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            campaign_name: string;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            person_id: number;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "callback_due" | "appointment" | "not_interested" | "unreachable" | "invalid" | "blocked";
+            priority: number;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            person: components["schemas"]["ContactSummary"];
+        };
+        CampaignLeadList: {
+            leads: components["schemas"]["CampaignLead"][];
+            limit: number;
+            offset: number;
+        };
+        AddLeadRequest: {
+            /** Format: int64 */
+            person_id: number;
+        };
+        BlockContactRequest: {
+            reason?: string;
+        };
+        /** @description Exactly one of person_id, phone and email. */
+        BlockRequest: {
+            /** Format: int64 */
+            person_id?: number;
+            phone?: string;
+            email?: string;
+            /** @description How to read a phone number without country code (default DE). */
+            country?: string;
+            reason: string;
+        };
+        BlockResult: {
+            entries_added: number;
+            persons_blocked: number[];
+        };
+        BlockEntry: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "phone" | "email" | "name";
+            value_hash: string;
+            reason: string;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        BlockList: {
+            entries: components["schemas"]["BlockEntry"][];
+            limit: number;
+            offset: number;
+        };
+        ConsentRequest: {
+            /** @enum {string} */
+            kind: "consent" | "withdrawal";
+            given_by: string;
+            beneficiary: string;
+            purpose: string;
+            /** Format: date-time */
+            given_at: string;
+            channel: string;
+            evidence?: string;
+        };
+        ChainCheck: {
+            ok: boolean;
+            checked: number;
+            head: string;
+            /** Format: int64 */
+            broken_id: number | null;
+            /** @description "hash" (the record was changed) or "prev_hash" (a record before it was removed, inserted or moved); "" when ok. */
+            problem: string;
+        };
+        ConsentExport: {
+            encoding: string;
+            hash: string;
+            genesis_prev_hash: string;
+            verification: components["schemas"]["ChainCheck"];
+            records: {
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                person_id: number;
+                /** @enum {string} */
+                kind: "consent" | "withdrawal";
+                given_by: string;
+                beneficiary: string;
+                purpose: string;
+                /** Format: date-time */
+                given_at: string | null;
+                channel: string;
+                evidence: string;
+                /** Format: int64 */
+                recorded_by: number | null;
+                /** Format: date-time */
+                recorded_at: string | null;
+                prev_hash: string;
+                hash: string;
+                /** Format: int64 */
+                agency_id: number;
+                canonical: string;
+            }[];
+        };
+        PrivacyRequest: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            person_id: number | null;
+            subject: string;
+            /** @enum {string} */
+            kind: "access" | "erasure" | "objection";
+            /** @enum {string} */
+            state: "open" | "done" | "rejected";
+            /** Format: date-time */
+            received_at: string | null;
+            /** Format: date-time */
+            due_at: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            done_at: string | null;
+            /** Format: int64 */
+            handled_by: number | null;
+            note: string;
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        PrivacyRequestList: {
+            requests: components["schemas"]["PrivacyRequest"][];
+            limit: number;
+            offset: number;
+        };
+        CreatePrivacyRequest: {
+            /** @enum {string} */
+            kind: "access" | "erasure" | "objection";
+            subject: string;
+            /** Format: int64 */
+            person_id?: number;
+            /** Format: date-time */
+            received_at?: string;
+            note?: string;
+        };
+        ClosePrivacyRequest: {
+            /** @enum {string} */
+            state: "done" | "rejected";
+            note?: string;
+        };
+        ContactExport: {
+            /** Format: date-time */
+            exported_at: string | null;
+            person: {
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                client_id: number;
+                /** Format: int64 */
+                company_id: number | null;
+                salutation: string;
+                title: string;
+                first_name: string;
+                last_name: string;
+                function: string;
+                level: string;
+                email: string;
+                time_zone: string;
+                /** @enum {string} */
+                legal_basis: "none" | "presumed_b2b" | "consent";
+                legal_basis_reason: string;
+                notes: string;
+                external_id: string;
+                blocked: boolean;
+                /** Format: date-time */
+                blocked_at: string | null;
+                /** Format: date-time */
+                erased_at: string | null;
+                /** Format: date-time */
+                created_at: string | null;
+                /** Format: date-time */
+                updated_at: string | null;
+            };
+            company: components["schemas"]["Company"] | null;
+            phones: components["schemas"]["Phone"][];
+            leads: components["schemas"]["Lead"][];
+            consent_records: components["schemas"]["ConsentRecord"][];
+            audit_entries: Record<string, never>[];
+            privacy_requests: components["schemas"]["PrivacyRequest"][];
         };
     };
     responses: {
@@ -2262,6 +2884,523 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+        };
+    };
+    searchContacts: {
+        parameters: {
+            query?: {
+                /** @description Words that must all occur in the name, company or e-mail, or a phone number (normalised with the client's country and matched on E.164). */
+                q?: string;
+                /** @description Only contacts of this client. */
+                client_id?: number;
+                /** @description Page size (1-200, default 50). */
+                limit?: number;
+                /** @description Rows to skip (default 0). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matches, by last and first name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited contact. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    blockContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Blocked. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    exportContact: {
+        parameters: {
+            query?: {
+                /** @description json (default) or html. */
+                format?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listCampaignLeads: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200, default 50). */
+                limit?: number;
+                /** @description Rows to skip (default 0). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of leads. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignLeadList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCampaignLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listBlockList: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200, default 50). */
+                limit?: number;
+                /** @description Rows to skip (default 0). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    addToBlockList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockRequest"];
+            };
+        };
+        responses: {
+            /** @description Blocked. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    verifyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentExport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listPrivacyRequests: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200, default 50). */
+                limit?: number;
+                /** @description Rows to skip (default 0). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrivacyRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    closePrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosePrivacyRequest"];
+            };
+        };
+        responses: {
+            /** @description The closed request. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     streamEvents: {

@@ -15,6 +15,10 @@ export type ApiToken = Schemas['ApiToken'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type ErrorCode = Schemas['ErrorCode'];
 export type ErrorBody = Schemas['Error'];
+export type ContactSummary = Schemas['ContactSummary'];
+export type ContactDetail = Schemas['ContactDetail'];
+export type BlockEntry = Schemas['BlockEntry'];
+export type PrivacyRequest = Schemas['PrivacyRequest'];
 
 export const ROLES: readonly Role[] = [
   'admin',

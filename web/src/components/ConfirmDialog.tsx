@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n/LocaleContext';
 import { errorText } from '../lib/errorText';
 import { Modal } from './Modal';
@@ -12,10 +12,12 @@ interface ConfirmDialogProps {
   /** Runs the action; the dialog shows its error, or closes via the caller on success. */
   onConfirm: () => Promise<void>;
   onCancel: () => void;
+  /** Extra content below the message, such as a note field. */
+  children?: ReactNode;
 }
 
 /** Asks before a consequential action and shows the action's error if it fails. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +55,7 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
       }
     >
       <p>{message}</p>
+      {children}
       {error && <Notice kind="error">{error}</Notice>}
     </Modal>
   );

@@ -8,10 +8,13 @@ export type PageId =
   | 'clients'
   | 'client'
   | 'campaign'
+  | 'contacts'
+  | 'block-list'
   | 'portal'
   | 'admin-users'
   | 'admin-tokens'
   | 'admin-audit'
+  | 'admin-privacy'
   | 'account-password';
 
 export interface PageRoute {
@@ -36,10 +39,13 @@ const workspace = (a: Access) => has(a, 'workspace.use');
 const supervision = (a: Access) => has(a, 'supervision.view');
 const campaigns = (a: Access) => has(a, 'campaigns.read') && !a.clientBound;
 const clients = (a: Access) => has(a, 'clients.read') && !a.clientBound;
+const contacts = (a: Access) => has(a, 'contacts.read') && !a.clientBound;
+const blockList = (a: Access) => has(a, 'contacts.block') && !a.clientBound;
 const portal = (a: Access) => has(a, 'portal.view');
 const adminUsers = (a: Access) => has(a, 'users.manage');
 const adminTokens = (a: Access) => has(a, 'tokens.manage');
 const adminAudit = (a: Access) => has(a, 'audit.read');
+const adminPrivacy = (a: Access) => has(a, 'privacy.manage');
 const everyone = () => true;
 
 export const PAGES: readonly PageRoute[] = [
@@ -49,10 +55,13 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'clients', path: '/clients', allowed: clients },
   { id: 'client', path: '/clients/:id', allowed: clients },
   { id: 'campaign', path: '/campaigns/:id', allowed: campaigns },
+  { id: 'contacts', path: '/contacts', allowed: contacts },
+  { id: 'block-list', path: '/block-list', allowed: blockList },
   { id: 'portal', path: '/portal', allowed: portal },
   { id: 'admin-users', path: '/admin/users', allowed: adminUsers },
   { id: 'admin-tokens', path: '/admin/tokens', allowed: adminTokens },
   { id: 'admin-audit', path: '/admin/audit', allowed: adminAudit },
+  { id: 'admin-privacy', path: '/admin/privacy', allowed: adminPrivacy },
   { id: 'account-password', path: '/account/password', allowed: everyone },
 ];
 
@@ -62,6 +71,8 @@ export const NAVIGATION: readonly NavEntry[] = [
   { label: 'nav.supervision', path: '/supervision', prefix: '/supervision', allowed: supervision },
   { label: 'nav.campaigns', path: '/campaigns', prefix: '/campaigns', allowed: campaigns },
   { label: 'nav.clients', path: '/clients', prefix: '/clients', allowed: clients },
+  { label: 'nav.contacts', path: '/contacts', prefix: '/contacts', allowed: contacts },
+  { label: 'nav.blockList', path: '/block-list', prefix: '/block-list', allowed: blockList },
   { label: 'nav.portal', path: '/portal', prefix: '/portal', allowed: portal },
   { label: 'nav.admin', path: '/admin/users', prefix: '/admin/', allowed: adminUsers },
 ];
@@ -71,6 +82,7 @@ export const ADMIN_TABS: readonly NavEntry[] = [
   { label: 'admin.users', path: '/admin/users', prefix: '/admin/users', allowed: adminUsers },
   { label: 'admin.tokens', path: '/admin/tokens', prefix: '/admin/tokens', allowed: adminTokens },
   { label: 'admin.audit', path: '/admin/audit', prefix: '/admin/audit', allowed: adminAudit },
+  { label: 'admin.privacy', path: '/admin/privacy', prefix: '/admin/privacy', allowed: adminPrivacy },
 ];
 
 function normalize(pathname: string): string {
