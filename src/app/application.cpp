@@ -3,6 +3,7 @@
 #include "app/system_routes.hpp"
 #include "campaigns/campaign_routes.hpp"
 #include "campaigns/rep_routes.hpp"
+#include "contacts/import_routes.hpp"
 #include "identity/admin_routes.hpp"
 #include "identity/session_routes.hpp"
 #include "identity/tenant_routes.hpp"
@@ -20,6 +21,7 @@ Application::Application(const Config& config) {
   tokens_ = std::make_unique<identity::TokenAdmin>(*database_, clock_);
   guard_ = std::make_unique<identity::Guard>(router_, *sessions_, *database_);
   campaigns_ = std::make_unique<campaigns::CampaignService>(*database_, clock_, events_);
+  imports_ = std::make_unique<contacts::ImportService>(*database_, clock_, events_, config.data_dir / "imports");
 
   add_system_routes(*guard_, *database_, metrics_, events_);
   identity::add_session_routes(*guard_, *sessions_, *users_, *database_);
@@ -27,6 +29,7 @@ Application::Application(const Config& config) {
   identity::add_tenant_routes(*guard_, *database_, clock_, events_);
   campaigns::add_campaign_routes(*guard_, *campaigns_);
   campaigns::add_rep_routes(*guard_, *database_, clock_);
+  contacts::add_import_routes(*guard_, *imports_);
   reporting::add_live_routes(*guard_, events_);
 }
 

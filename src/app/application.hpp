@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "campaigns/campaign_service.hpp"
+#include "contacts/import_service.hpp"
 #include "identity/guard.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
@@ -27,6 +28,7 @@ class Application {
   platform::http::EventHub& events() { return events_; }
   platform::http::Router& router() { return router_; }
   identity::Guard& guard() { return *guard_; }
+  contacts::ImportService& imports() { return *imports_; }
 
  private:
   platform::SystemClock clock_;
@@ -39,6 +41,7 @@ class Application {
   std::unique_ptr<identity::TokenAdmin> tokens_;
   std::unique_ptr<identity::Guard> guard_;
   std::unique_ptr<campaigns::CampaignService> campaigns_;
+  std::unique_ptr<contacts::ImportService> imports_;
 };
 
 }  // namespace termintreu::app
