@@ -8,7 +8,7 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign';
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'import';
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -17,6 +17,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/tokens/{id}', 'token'],
     ['/api/clients/{id}', 'client'],
     ['/api/campaigns/{id}', 'campaign'],
+    ['/api/imports/{id}', 'import'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -42,6 +43,7 @@ interface Ids {
   token: number[];
   client: number[];
   campaign: number[];
+  import: number[];
 }
 
 async function idsOf(session: ApiSession): Promise<Ids> {
@@ -52,11 +54,16 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   };
   const campaigns = await get('/api/campaigns', 'campaigns');
   const clients = await get('/api/clients', 'clients');
+  const imports: number[] = [];
+  if (session.user.role === 'admin' || session.user.role === 'project_manager') {
+    for (const client of clients) imports.push(...(await get(`/api/clients/${client.id}/imports`, 'imports')).map((i) => i.id));
+  }
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
     client: clients.map((c) => c.id),
     campaign: campaigns.map((c) => c.id),
+    import: imports,
   };
 }
 
@@ -83,8 +90,15 @@ test.describe('tenant isolation, route by route', () => {
     });
     expect(created.status()).toBe(201);
     tokenSecretA = ((await created.json()) as { secret: string }).secret;
+    // An import of agency A, so import routes have a target.
+    const clientsA = (await (await adminA.api.get('/api/clients')).json()) as { clients: { id: number }[] };
+    const uploaded = await adminA.api.post(`/api/clients/${clientsA.clients[0].id}/imports?name=liste.csv`, {
+      data: Buffer.from('Firma;Nachname;Telefon\r\nKessler GmbH;Berg;030 1234567\r\n'),
+      headers: { 'X-CSRF-Token': adminA.csrf, 'Content-Type': 'text/csv' },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
     idsA = await idsOf(adminA);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of ['user', 'token', 'client', 'campaign', 'import'] as Kind[]) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);
     }
   });
@@ -117,7 +131,7 @@ test.describe('tenant isolation, route by route', () => {
 
   test("another agency's lists never show agency A's records", async () => {
     const idsB = await idsOf(adminB);
-    for (const kind of ['user', 'token', 'client', 'campaign'] as Kind[]) {
+    for (const kind of ['user', 'token', 'client', 'campaign', 'import'] as Kind[]) {
       for (const id of idsB[kind]) expect(idsA[kind], `${kind} ${id} seen by both agencies`).not.toContain(id);
     }
     const audit = (await (await adminB.api.get('/api/audit?limit=500')).json()) as { entries: { target_id: number | null; action: string }[] };

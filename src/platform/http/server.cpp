@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -320,12 +321,20 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
 
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(server_.options_.header_limit));
-    parser.body_limit(server_.options_.body_limit);
+    // Beast checks a Content-Length against the body limit as soon as the header is complete, before the route is
+    // known: the limit is applied here once the header says whether the route takes uploads. (Not boost::none:
+    // Beast 1.74 compares the Content-Length with the optional, and none is less than any length.)
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(server_.options_.read_timeout);
     co_await bhttp::async_read_header(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
     std::string upload_file;
+    const std::size_t upload_limit = ec ? 0 : upload_limit_of(parser.get());
+    if (!ec) {
+      const std::size_t limit = upload_limit > 0 ? upload_limit : server_.options_.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
+      parser.body_limit(limit);
+    }
     if (!ec && !parser.is_done()) {
-      const std::size_t upload_limit = upload_limit_of(parser.get());
       // curl and others wait for this before sending a larger body.
       if (const auto expect = parser.get()[bhttp::field::expect]; iequals(expect, "100-continue")) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
