@@ -69,7 +69,10 @@ def main():
                 first, last = rng.choice(FIRST), rng.choice(LAST)
                 local = str(1000000 + i % 8999999)
                 phone = spell(area, local, rng) if roll > 0.03 else "0" + area + " 12"  # ~1% invalid
-                mobile = f"015{rng.randrange(1, 10)} {rng.randrange(1000000, 9999999)}" if rng.random() < 0.3 else ""
+                # Valid German mobile ranges: 0151/0152 take eight digits after the prefix, 0171/0175 seven.
+                prefix, digits = rng.choice([("0151", 8), ("0152", 8), ("0171", 7), ("0175", 7)])
+                mobile = (f"{prefix} {rng.randrange(10 ** (digits - 1), 10 ** digits)}" if rng.random() < 0.3
+                          else "")
                 email = f"{first[0].lower()}.{last.lower().replace(' ', '')}{i}@firma{i}.example"
                 notes = "Rückruf erbeten;\r\nab 14 Uhr" if rng.random() < 0.02 else ""
                 fields = [company, rng.choice(INDUSTRIES), rng.choice(["Herr", "Frau", ""]),
