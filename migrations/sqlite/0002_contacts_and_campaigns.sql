@@ -197,11 +197,14 @@ CREATE TABLE imports (
 );
 CREATE INDEX imports_client ON imports(client_id);
 
+-- Rows not imported as new persons (invalid, duplicate, blocked), by physical line of the file. A blocked row keeps
+-- no raw text: the block list must not be undone by its own report.
 CREATE TABLE import_rejects (
   import_id INTEGER NOT NULL REFERENCES imports(id),
   line INTEGER NOT NULL,
   reason TEXT NOT NULL,
   field TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '',
   raw TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (import_id, line)
 );

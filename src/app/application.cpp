@@ -4,6 +4,7 @@
 #include "campaigns/campaign_routes.hpp"
 #include "campaigns/rep_routes.hpp"
 #include "contacts/contact_routes.hpp"
+#include "contacts/import_routes.hpp"
 #include "identity/admin_routes.hpp"
 #include "identity/session_routes.hpp"
 #include "identity/tenant_routes.hpp"
@@ -25,6 +26,7 @@ Application::Application(const Config& config) {
   blocks_ = std::make_unique<contacts::BlockService>(*database_, clock_);
   consents_ = std::make_unique<contacts::ConsentService>(*database_, clock_);
   privacy_ = std::make_unique<contacts::PrivacyService>(*database_, clock_);
+  imports_ = std::make_unique<contacts::ImportService>(*database_, clock_, events_, config.data_dir / "imports");
 
   add_system_routes(*guard_, *database_, metrics_, events_);
   identity::add_session_routes(*guard_, *sessions_, *users_, *database_);
@@ -36,6 +38,7 @@ Application::Application(const Config& config) {
   contacts::add_block_routes(*guard_, *blocks_);
   contacts::add_consent_routes(*guard_, *consents_);
   contacts::add_privacy_routes(*guard_, *privacy_);
+  contacts::add_import_routes(*guard_, *imports_);
   reporting::add_live_routes(*guard_, events_);
 }
 

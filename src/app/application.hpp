@@ -8,6 +8,7 @@
 #include "contacts/consent_service.hpp"
 #include "contacts/contact_service.hpp"
 #include "contacts/privacy_service.hpp"
+#include "contacts/import_service.hpp"
 #include "identity/guard.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
@@ -31,6 +32,7 @@ class Application {
   platform::http::EventHub& events() { return events_; }
   platform::http::Router& router() { return router_; }
   identity::Guard& guard() { return *guard_; }
+  contacts::ImportService& imports() { return *imports_; }
 
  private:
   platform::SystemClock clock_;
@@ -47,6 +49,7 @@ class Application {
   std::unique_ptr<contacts::BlockService> blocks_;
   std::unique_ptr<contacts::ConsentService> consents_;
   std::unique_ptr<contacts::PrivacyService> privacy_;
+  std::unique_ptr<contacts::ImportService> imports_;
 };
 
 }  // namespace termintreu::app

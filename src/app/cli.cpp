@@ -86,6 +86,19 @@ int run_cli(int argc, char** argv) {
   auto* routes = cli.add_subcommand("routes", "Print every HTTP route with the permissions it needs, as JSON");
   add_storage_flags(*routes, config, config_file);
 
+  auto* import = cli.add_subcommand("import", "Import a contact list (CSV/TSV) for a client, all or nothing");
+  add_storage_flags(*import, config, config_file);
+  ImportCommand import_command;
+  import->add_option("--client", import_command.client_id, "Client id")->required();
+  import->add_option("--file", import_command.file, "The file to import")->required();
+  import->add_option("--campaign", import_command.campaign_id, "Campaign id: its leads are created");
+  import->add_option("--duplicates", import_command.duplicates, "skip or merge")->capture_default_str();
+  import->add_option("--mapping", import_command.mapping,
+                     "Column mapping 'column=field,…' (column: header or 1-based number; others as suggested)");
+  import->add_option("--encoding", import_command.encoding, "Encoding of the file (default: detected)");
+  import->add_option("--delimiter", import_command.delimiter, "';', ',', 'tab' or '|' (default: detected)");
+  import->add_option("--rejects", import_command.rejects, "Write the rejected rows to this CSV file");
+
   cli.add_subcommand("version", "Print the version");
 
   // File and environment first, so that flags parsed afterwards win over both.
@@ -116,6 +129,7 @@ int run_cli(int argc, char** argv) {
     if (user_reset->parsed()) return command_user_reset_password(config, reset_email, reset_password);
     if (agency_create->parsed()) return command_agency_create(config, agency_command);
     if (routes->parsed()) return command_routes(config);
+    if (import->parsed()) return command_import(config, import_command);
   } catch (const std::exception& e) {
     std::cerr << "termintreu: " << e.what() << "\n";
     return 1;

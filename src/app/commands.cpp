@@ -60,6 +60,7 @@ int command_serve(const Config& config, const std::string& executable) {
 
   Application app(config);
   run_migrations(app);
+  app.imports().fail_interrupted();
   if (config.demo && database_is_empty(app.database())) {
     if (const auto credentials = load_demo(app.database(), app.clock())) {
       std::cout << format_credentials(*credentials) << std::flush;
@@ -73,6 +74,7 @@ int command_serve(const Config& config, const std::string& executable) {
   options.worker_threads = config.worker_threads;
   options.trust_proxy = config.trust_proxy;
   options.web_root = find_web_root(config, executable);
+  options.upload_directory = config.data_dir / "uploads";
   if (!std::filesystem::exists(options.web_root / "index.html")) {
     spdlog::warn("no built web app at {}; the API works, the pages do not (run ./run to build it)",
                  options.web_root.string());

@@ -31,4 +31,16 @@ struct AgencyCommand {
 int command_agency_create(const Config& config, const AgencyCommand& command);
 int command_routes(const Config& config);
 
+struct ImportCommand {
+  long long client_id = 0;
+  std::string file;
+  std::optional<long long> campaign_id;
+  std::string duplicates = "skip";
+  std::string mapping;    // "column=field,…": column by header or 1-based number; unnamed columns as suggested
+  std::string encoding;   // empty: detect
+  std::string delimiter;  // empty: detect; ";", ",", "tab", "|"
+  std::string rejects;    // file for the rejects report; empty: print them
+};
+int command_import(const Config& config, const ImportCommand& command);
+
 }  // namespace termintreu::app

@@ -75,10 +75,11 @@ Response Guard::run(const Request& request, const std::function<platform::Result
 }
 
 void Guard::add(platform::http::Method method, std::string pattern, std::vector<Permission> any_of,
-                GuardedHandler handler, platform::http::Execution execution) {
+                GuardedHandler handler, platform::http::Execution execution, std::size_t upload_limit) {
   table_.push_back(RouteAccess{method, pattern, false, any_of});
-  router_.add(method, std::move(pattern),
-              [this, any_of = std::move(any_of), handler = std::move(handler), method](Request& request) {
+  router_.add(platform::http::Route{
+      method, std::move(pattern),
+      [this, any_of = std::move(any_of), handler = std::move(handler), method](Request& request) {
                 return run(request, [&]() -> platform::Result<Response> {
                   const auto principal = authenticate(request);
                   if (!principal) return platform::fail(ErrorCode::unauthenticated, "please sign in");
@@ -93,7 +94,7 @@ void Guard::add(platform::http::Method method, std::string pattern, std::vector<
                   return handler(request, *principal);
                 });
               },
-              execution);
+      execution, upload_limit});
 }
 
 void Guard::add_public(platform::http::Method method, std::string pattern, PublicHandler handler,

@@ -36,8 +36,9 @@ class Guard {
  public:
   Guard(platform::http::Router& router, SessionService& sessions, platform::db::Database& database);
 
+  // `upload_limit` above 0: the route takes file uploads of that size (see platform::http::Route).
   void add(platform::http::Method method, std::string pattern, std::vector<Permission> any_of, GuardedHandler handler,
-           platform::http::Execution execution = platform::http::Execution::blocking);
+           platform::http::Execution execution = platform::http::Execution::blocking, std::size_t upload_limit = 0);
   void add_public(platform::http::Method method, std::string pattern, PublicHandler handler,
                   platform::http::Execution execution = platform::http::Execution::blocking);
 

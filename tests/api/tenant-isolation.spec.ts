@@ -8,8 +8,8 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request';
-const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request'];
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import';
+const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import'];
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -21,6 +21,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/reps/{id}', 'rep'],
     ['/api/contacts/{id}', 'contact'],
     ['/api/privacy-requests/{id}', 'privacy_request'],
+    ['/api/imports/{id}', 'import'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -64,6 +65,7 @@ interface Ids {
   rep: number[];
   contact: number[];
   privacy_request: number[];
+  import: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -85,6 +87,10 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   };
   const campaigns = await get('/api/campaigns', 'campaigns');
   const clients = await get('/api/clients', 'clients');
+  const imports: number[] = [];
+  if (session.user.role === 'admin' || session.user.role === 'project_manager') {
+    for (const client of clients) imports.push(...(await get(`/api/clients/${client.id}/imports`, 'imports')).map((i) => i.id));
+  }
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
@@ -93,6 +99,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     rep: await repsOf(session, clients.map((c) => c.id)),
     contact: (await get('/api/contacts?limit=200', 'contacts')).map((c) => c.id),
     privacy_request: (await get('/api/privacy-requests?limit=200', 'requests')).map((r) => r.id),
+    import: imports,
   };
 }
 
@@ -133,6 +140,13 @@ test.describe('tenant isolation, route by route', () => {
       headers: { 'X-CSRF-Token': adminA.csrf },
     });
     expect(request.status(), await request.text()).toBe(201);
+    // An import of agency A, so import routes have a target.
+    const clientsA = (await (await adminA.api.get('/api/clients')).json()) as { clients: { id: number }[] };
+    const uploaded = await adminA.api.post(`/api/clients/${clientsA.clients[0].id}/imports?name=liste.csv`, {
+      data: Buffer.from('Firma;Nachname;Telefon\r\nKessler GmbH;Berg;030 1234567\r\n'),
+      headers: { 'X-CSRF-Token': adminA.csrf, 'Content-Type': 'text/csv' },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
     idsA = await idsOf(adminA);
     for (const kind of KINDS) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);

@@ -29,6 +29,9 @@ struct Request {
   std::string query;   // raw query string without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
+  // An upload route's body, streamed to this file (then `body` is empty). The server removes the file after the
+  // handler, unless the handler moved it away.
+  std::string upload_file;
   std::string remote_address;
   bool secure = false;  // arrived over TLS (or through a proxy that says so and is trusted)
   std::string request_id;

@@ -20,6 +20,9 @@ struct Route {
   std::string pattern;
   Handler handler;
   Execution execution = Execution::blocking;
+  // Above 0: the route takes uploads of up to this many bytes, streamed to a file (Request::upload_file) instead
+  // of memory, when the server has an upload directory and the request carries credentials.
+  std::size_t upload_limit = 0;
 };
 
 struct Match {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -38,6 +39,16 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr std::size_t kReadChunk = 4096;
+
+// Removes an upload's file once the request is answered, unless the handler moved it away.
+struct UploadCleanup {
+  const std::string& path;
+  ~UploadCleanup() {
+    if (path.empty()) return;
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
 // After an error answer the client may still be sending (a body over the limit): read and discard a bounded amount
 // so that closing does not make the kernel send a reset that destroys the answer before the client has read it.
 constexpr std::size_t kMaxDrain = std::size_t{256} * 1024;
@@ -258,6 +269,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::awaitable<Outcome> handle(Request& request);
   asio::awaitable<Outcome> dispatch(Request& request);
+  // The upload limit of the route a request header is for, when the server takes uploads and the request carries
+  // credentials (anonymous requests never get more than the ordinary limit); 0 otherwise.
+  std::size_t upload_limit_of(const bhttp::request<bhttp::string_body>& header) const;
+  // Reads the body into a new file of the upload directory; its path, or empty on an error (`ec` set).
+  asio::awaitable<std::string> read_to_file(bhttp::request_parser<bhttp::string_body>& parser, std::size_t limit,
+                                            beast::error_code& ec);
   template <class Work>
   asio::awaitable<Response> on_workers(Work work);
   asio::awaitable<bool> write(Response& response, const Request& request, unsigned version, bool keep_alive);
@@ -304,9 +321,19 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
 
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(server_.options_.header_limit));
-    parser.body_limit(server_.options_.body_limit);
+    // Beast checks a Content-Length against the body limit as soon as the header is complete, before the route is
+    // known: the limit is applied here once the header says whether the route takes uploads. (Not boost::none:
+    // Beast 1.74 compares the Content-Length with the optional, and none is less than any length.)
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(server_.options_.read_timeout);
     co_await bhttp::async_read_header(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+    std::string upload_file;
+    const std::size_t upload_limit = ec ? 0 : upload_limit_of(parser.get());
+    if (!ec) {
+      const std::size_t limit = upload_limit > 0 ? upload_limit : server_.options_.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
+      parser.body_limit(limit);
+    }
     if (!ec && !parser.is_done()) {
       // curl and others wait for this before sending a larger body.
       if (const auto expect = parser.get()[bhttp::field::expect]; iequals(expect, "100-continue")) {
@@ -314,8 +341,13 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
         co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
                                    asio::redirect_error(asio::use_awaitable, ec));
       }
-      if (!ec) co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec && upload_limit > 0) {
+        upload_file = co_await read_to_file(parser, upload_limit, ec);
+      } else if (!ec) {
+        co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+      }
     }
+    const UploadCleanup cleanup{upload_file};
     const auto started = Clock::now();
     if (ec) {
       if (is_network_end(ec)) break;
@@ -356,6 +388,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     const unsigned version = message.version();
     const bool client_keep_alive = message.keep_alive();
     request.body = std::move(message.body());
+    request.upload_file = upload_file;
 
     Outcome outcome;
     std::string method_label = "OTHER";  // unknown methods must not widen the metrics' label set
@@ -417,6 +450,45 @@ asio::awaitable<Session::Outcome> Session::handle(Request& request) {
     outcome.response = internal_error();
   }
   co_return outcome;
+}
+
+std::size_t Session::upload_limit_of(const bhttp::request<bhttp::string_body>& header) const {
+  if (server_.options_.upload_directory.empty()) return 0;
+  if (header.find(bhttp::field::authorization) == header.end() && header.find(bhttp::field::cookie) == header.end()) {
+    return 0;
+  }
+  const auto method = parse_method(header.method_string());
+  if (!method) return 0;
+  const std::string_view target = header.target();
+  const auto path = try_url_decode(target.substr(0, target.find('?')), false);
+  if (!path) return 0;
+  const auto match = server_.router_.match(*method, *path);
+  return match.route ? match.route->upload_limit : 0;
+}
+
+asio::awaitable<std::string> Session::read_to_file(bhttp::request_parser<bhttp::string_body>& parser,
+                                                   std::size_t limit, beast::error_code& ec) {
+  std::error_code directory_error;
+  std::filesystem::create_directories(server_.options_.upload_directory, directory_error);
+  if (directory_error) {
+    ec = beast::error_code(directory_error.value(), boost::system::generic_category());
+    co_return std::string{};
+  }
+  const auto path = (server_.options_.upload_directory / ("upload-" + new_request_id() + ".part")).string();
+  bhttp::request_parser<bhttp::file_body> file_parser(std::move(parser));
+  file_parser.body_limit(limit);
+  file_parser.get().body().open(path.c_str(), beast::file_mode::write, ec);
+  if (ec) co_return std::string{};
+  co_await bhttp::async_read(stream_, buffer_, file_parser, asio::redirect_error(asio::use_awaitable, ec));
+  file_parser.get().body().close();
+  // The header goes back to the parser the rest of the session reads it from.
+  parser.get().base() = std::move(file_parser.get().base());
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    co_return std::string{};
+  }
+  co_return path;
 }
 
 asio::awaitable<Session::Outcome> Session::dispatch(Request& request) {

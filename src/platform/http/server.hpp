@@ -24,6 +24,7 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{75};  // a keep-alive connection between requests
   std::size_t max_connections = 10000;
   std::filesystem::path web_root;  // empty: no static files
+  std::filesystem::path upload_directory;  // where upload routes stream their bodies; empty: no uploads
   bool trust_proxy = false;        // believe X-Forwarded-Proto and X-Forwarded-For
   std::string content_security_policy =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

@@ -814,6 +814,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The client's imports, newest first (permission contacts.manage) */
+        get: operations["listClientImports"];
+        put?: never;
+        /**
+         * Upload a contact list (CSV/TSV, any encoding) as a new import (permission contacts.manage)
+         * @description The body is the file itself (up to 1 GiB; signed-in requests only, streamed to disk). Nothing is imported yet: GET the preview, then POST run.
+         */
+        post: operations["uploadImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** An import with its progress while it runs (rows_total estimated from the bytes read) */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Detected encoding and delimiter, headers, the suggested mapping (the client's saved one preferred), first rows */
+        get: operations["previewImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the import in the background; all or nothing (permission contacts.manage) */
+        post: operations["runImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rejects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Every row not imported (line, reason, field, message, row), formula-neutralised CSV */
+        get: operations["importRejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1732,6 +1836,72 @@ export interface components {
             consent_records: components["schemas"]["ConsentRecord"][];
             audit_entries: Record<string, never>[];
             privacy_requests: components["schemas"]["PrivacyRequest"][];
+        };
+        /** @enum {string} */
+        ContactField: "ignore" | "company_name" | "company_industry" | "company_size" | "company_website" | "street" | "postal_code" | "city" | "state" | "country" | "salutation" | "title" | "first_name" | "last_name" | "full_name" | "function" | "level" | "phone" | "mobile" | "email" | "notes" | "external_id" | "legal_basis_reason";
+        /** @enum {string} */
+        Delimiter: "semicolon" | "comma" | "tab" | "pipe";
+        Import: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            campaign_id: number | null;
+            file_name: string;
+            /** Format: int64 */
+            file_size: number;
+            encoding: string;
+            delimiter: string;
+            mapping: components["schemas"]["ContactField"][];
+            /** @enum {string} */
+            duplicates: "skip" | "merge";
+            /** @enum {string} */
+            state: "uploaded" | "running" | "done" | "failed";
+            rows_total: number;
+            rows_done: number;
+            imported: number;
+            merged: number;
+            skipped_duplicates: number;
+            skipped_blocked: number;
+            rejected: number;
+            error: string;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ImportList: {
+            imports: components["schemas"]["Import"][];
+        };
+        ImportPreview: {
+            encoding: string;
+            delimiter: components["schemas"]["Delimiter"];
+            headers: string[];
+            mapping: components["schemas"]["ContactField"][];
+            rows: string[][];
+            error: {
+                message: string;
+                field: string;
+            } | null;
+        };
+        ImportRunRequest: {
+            /** @description One per column; omitted = the preview's. */
+            mapping?: components["schemas"]["ContactField"][];
+            /**
+             * @default skip
+             * @enum {string}
+             */
+            duplicates: "skip" | "merge";
+            /**
+             * Format: int64
+             * @description Leads are created for this campaign of the client.
+             */
+            campaign_id?: number;
+            encoding?: string;
+            delimiter?: components["schemas"]["Delimiter"];
         };
     };
     responses: {
@@ -3424,6 +3594,192 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listClientImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The imports. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadImport: {
+        parameters: {
+            query?: {
+                /** @description The file's name, for the history. */
+                name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The import, state uploaded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    previewImport: {
+        parameters: {
+            query?: {
+                /** @description Read the file in this encoding instead of the detected one (e.g. ISO-8859-15). */
+                encoding?: string;
+                delimiter?: components["schemas"]["Delimiter"];
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview; `error` names a line the file cannot be read past. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRunRequest"];
+            };
+        };
+        responses: {
+            /** @description Started; follow GET /api/imports/{id} or the import.progress and import.changed events. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    importRejects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (UTF-8 with BOM, semicolons). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
