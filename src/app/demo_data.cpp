@@ -253,7 +253,7 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
   out.agency = kAgency;
   // Hash outside the transaction: Argon2id is slow on purpose.
   std::vector<std::pair<std::string, std::string>> passwords;
-  for (const auto& person : kPeople) {
+  for (std::size_t i = 0; i < std::size(kPeople); ++i) {
     const std::string password = platform::crypto::random_password();
     passwords.emplace_back(password, platform::crypto::hash_password(password));
   }

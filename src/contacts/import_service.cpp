@@ -33,17 +33,6 @@ std::string mapping_json(const std::vector<ContactField>& mapping) {
   return out.dump();
 }
 
-std::vector<ContactField> mapping_from_json(const std::string& text) {
-  std::vector<ContactField> out;
-  const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (!json.is_array()) return out;
-  for (const auto& item : json) {
-    out.push_back(item.is_string() ? contact_field_from_string(item.get<std::string>()).value_or(ContactField::ignore)
-                                   : ContactField::ignore);
-  }
-  return out;
-}
-
 std::string delimiter_text(char delimiter) { return std::string(1, delimiter); }
 
 }  // namespace

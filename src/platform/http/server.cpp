@@ -51,7 +51,9 @@ struct UploadCleanup {
 };
 // After an error answer the client may still be sending (a body over the limit): read and discard a bounded amount
 // so that closing does not make the kernel send a reset that destroys the answer before the client has read it.
-constexpr std::size_t kMaxDrain = std::size_t{256} * 1024;
+// Enough for a body a few times the JSON limit (a pasted file, say); larger uploads are cut off by the timeout or
+// this bound, whichever comes first.
+constexpr std::size_t kMaxDrain = std::size_t{16} * 1024 * 1024;
 constexpr std::chrono::seconds kDrainTimeout{2};
 // Connections over max_connections get a canned 503; beyond this many such answers in flight they are just closed.
 constexpr std::size_t kMaxRejecting = 256;

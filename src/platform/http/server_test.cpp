@@ -302,6 +302,22 @@ TEST_F(ServerTest, BodyOverTheLimitIs413) {
   expect_json_error(*chunked.receive(), 413, "payload_too_large");
 }
 
+// A client that sends its whole body before reading (as a browser posting a large form does) must still read the
+// 413: the server drains what is sent after its answer instead of resetting the connection.
+TEST_F(ServerTest, BodyFarOverTheLimitStillReadsTheAnswer) {
+  router_.add(Method::post, "/api/echo", [](Request& request) { return Response::text(200, request.body); });
+  ServerOptions options;
+  options.body_limit = 1024;
+  start(options);
+  constexpr std::size_t kBody = std::size_t{3} * 1024 * 1024;
+  Client client(port());
+  client.send_raw("POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
+                  std::to_string(kBody) + "\r\n\r\n" + std::string(kBody, 'c'));
+  const auto reply = client.receive();
+  ASSERT_TRUE(reply) << "the connection was reset before the answer could be read";
+  expect_json_error(*reply, 413, "payload_too_large");
+}
+
 TEST_F(ServerTest, HostileRequestsGetErrorsNotCrashes) {
   router_.add(Method::get, "/api/ok", json_handler({{"ok", true}}));
   ServerOptions options;
