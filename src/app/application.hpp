@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "identity/guard.hpp"
+#include "identity/session_cache.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
 #include "identity/user_admin.hpp"
@@ -26,9 +27,11 @@ class Application {
   platform::http::EventHub& events() { return events_; }
   platform::http::Router& router() { return router_; }
   identity::Guard& guard() { return *guard_; }
+  identity::SessionCache& session_cache() { return session_cache_; }
 
  private:
   platform::SystemClock clock_;
+  identity::SessionCache session_cache_{clock_, identity::SessionCacheSettings{}};
   platform::Metrics metrics_;
   std::unique_ptr<platform::db::Database> database_;
   platform::http::EventHub events_;
