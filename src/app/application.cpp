@@ -17,8 +17,9 @@ Application::Application(const Config& config) {
   options.pool_size = config.database_pool;
   options.metrics = &metrics_;
   database_ = platform::db::Database::open(config.effective_database_url(), options);
-  sessions_ = std::make_unique<identity::SessionService>(*database_, clock_, identity::SessionSettings{});
-  users_ = std::make_unique<identity::UserAdmin>(*database_, clock_, events_);
+  sessions_ =
+      std::make_unique<identity::SessionService>(*database_, clock_, session_cache_, identity::SessionSettings{});
+  users_ = std::make_unique<identity::UserAdmin>(*database_, clock_, events_, session_cache_);
   tokens_ = std::make_unique<identity::TokenAdmin>(*database_, clock_);
   guard_ = std::make_unique<identity::Guard>(router_, *sessions_, *database_);
   campaigns_ = std::make_unique<campaigns::CampaignService>(*database_, clock_, events_);

@@ -10,6 +10,7 @@
 #include "contacts/privacy_service.hpp"
 #include "contacts/import_service.hpp"
 #include "identity/guard.hpp"
+#include "identity/session_cache.hpp"
 #include "identity/session_service.hpp"
 #include "identity/token_admin.hpp"
 #include "identity/user_admin.hpp"
@@ -33,9 +34,11 @@ class Application {
   platform::http::Router& router() { return router_; }
   identity::Guard& guard() { return *guard_; }
   contacts::ImportService& imports() { return *imports_; }
+  identity::SessionCache& session_cache() { return session_cache_; }
 
  private:
   platform::SystemClock clock_;
+  identity::SessionCache session_cache_{clock_, identity::SessionCacheSettings{}};
   platform::Metrics metrics_;
   std::unique_ptr<platform::db::Database> database_;
   platform::http::EventHub events_;

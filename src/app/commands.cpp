@@ -133,7 +133,7 @@ int command_user_create(const Config& config, const UserCommand& command) {
     std::cerr << "termintreu: there is not exactly one agency; name it with --agency ID\n";
     return 2;
   }
-  identity::UserAdmin users(app.database(), app.clock(), app.events());
+  identity::UserAdmin users(app.database(), app.clock(), app.events(), app.session_cache());
   identity::CreateUserRequest request;
   request.email = command.email;
   request.name = command.name;
@@ -169,7 +169,7 @@ int command_user_reset_password(const Config& config, const std::string& email_i
     std::cerr << "termintreu: no user with e-mail " << *email << "\n";
     return 1;
   }
-  identity::UserAdmin users(app.database(), app.clock(), app.events());
+  identity::UserAdmin users(app.database(), app.clock(), app.events(), app.session_cache());
   const auto chosen =
       users.reset_password(identity::command_line_actor(user->agency_id), user->id, password, {"", "cli", ""});
   if (!chosen) {
@@ -210,7 +210,7 @@ int command_agency_create(const Config& config, const AgencyCommand& command) {
     std::cerr << "termintreu: " << refusal << "\n";
     return 1;
   }
-  identity::UserAdmin users(app.database(), app.clock(), app.events());
+  identity::UserAdmin users(app.database(), app.clock(), app.events(), app.session_cache());
   identity::CreateUserRequest request;
   request.email = command.admin_email;
   request.name = command.admin_name;

@@ -2,7 +2,7 @@
 // When a campaign may call a person: local-time windows per weekday, caps on attempts, a minimum gap between two
 // attempts and retry delays per outcome. The law and the German call-centre code set the outer bounds
 // (legal_limits()); a campaign may be stricter, never looser. Pure functions: no clock, no database.
-// Defaults and reasons: docs/decisions/0004-calling-rules-and-holidays.md.
+// Defaults and reasons: docs/decisions/0006-calling-rules-and-holidays.md.
 #include <array>
 #include <chrono>
 #include <map>

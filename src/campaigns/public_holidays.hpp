@@ -1,6 +1,6 @@
 #pragma once
 // Public holidays of Germany, Austria and Switzerland, computed from rules (Easter and fixed days), never from a
-// list of dates. No calls are made on them; see docs/decisions/0004-calling-rules-and-holidays.md for the tables,
+// list of dates. No calls are made on them; see docs/decisions/0006-calling-rules-and-holidays.md for the tables,
 // their sources and what is uncertain.
 //
 // Deliberately conservative, because calling on a holiday is the mistake that matters, not losing a calling day:

@@ -30,8 +30,8 @@ class IdentityStoreTest : public testing::StoreTest {
       client_a2_ = tenant_store::insert_client(sql, {agency_a_, "Kunde A2", "", ""}, now);
       client_b1_ = tenant_store::insert_client(sql, {agency_b_, "Kunde B1", "", ""}, now);
     });
-    sessions_ = std::make_unique<SessionService>(db(), clock(), SessionSettings{});
-    users_ = std::make_unique<UserAdmin>(db(), clock(), events_);
+    sessions_ = std::make_unique<SessionService>(db(), clock(), session_cache_, SessionSettings{});
+    users_ = std::make_unique<UserAdmin>(db(), clock(), events_, session_cache_);
     tokens_ = std::make_unique<TokenAdmin>(db(), clock());
     admin_a_ = create(command_line_actor(agency_a_), "admin@a.example", Role::admin, std::nullopt).id;
   }
@@ -62,6 +62,7 @@ class IdentityStoreTest : public testing::StoreTest {
   static constexpr const char* kPassword = "Sehr-geheim-123";
   RequestMeta meta_{"192.0.2.1", "test", "req-1"};
   platform::http::EventHub events_;
+  SessionCache session_cache_{clock(), SessionCacheSettings{}};
   std::unique_ptr<SessionService> sessions_;
   std::unique_ptr<UserAdmin> users_;
   std::unique_ptr<TokenAdmin> tokens_;
@@ -159,6 +160,85 @@ TEST_F(IdentityStoreTest, PasswordChangeNeedsTheCurrentOneAndKeepsOnlyThisSessio
   EXPECT_TRUE(sessions_->from_session_token(here->session_token));
   EXPECT_FALSE(sessions_->from_session_token(elsewhere->session_token));
   EXPECT_TRUE(sessions_->sign_in("admin@a.example", "Neues-Passwort-1", meta_));
+}
+
+// The clock stands still in these tests, so only invalidation (not the cache's TTL) can refuse a cached session.
+TEST_F(IdentityStoreTest, EndingSessionsOnThisNodeOverridesTheSessionCacheAtOnce) {
+  const auto agent = create(admin_a(), "agent@a.example", Role::agent, std::nullopt);
+  const auto signed_in_and_cached = [&](const std::string& password) {
+    auto signed_in = sessions_->sign_in("agent@a.example", password, meta_);
+    if (!signed_in) {
+      ADD_FAILURE() << signed_in.error().error.message;
+      return SignedIn{};
+    }
+    EXPECT_TRUE(sessions_->from_session_token(signed_in->session_token));
+    EXPECT_TRUE(session_cache_.find(platform::crypto::sha256_hex(signed_in->session_token)));
+    return *signed_in;
+  };
+
+  const auto before_reset = signed_in_and_cached(kPassword);
+  const auto reset = users_->reset_password(admin_a(), agent.id, std::nullopt, meta_);
+  ASSERT_TRUE(reset);
+  EXPECT_FALSE(sessions_->from_session_token(before_reset.session_token)) << "password reset";
+
+  UserPatch role;
+  role.role = Role::supervisor;
+  const auto before_role = signed_in_and_cached(*reset);
+  ASSERT_TRUE(users_->update(admin_a(), agent.id, role, meta_));
+  EXPECT_FALSE(sessions_->from_session_token(before_role.session_token)) << "role change";
+
+  UserPatch rename;
+  rename.name = "Neuer Name";
+  const auto before_rename = signed_in_and_cached(*reset);
+  ASSERT_TRUE(users_->update(admin_a(), agent.id, rename, meta_));
+  const auto renamed = sessions_->from_session_token(before_rename.session_token);
+  ASSERT_TRUE(renamed) << "a new name does not end the session";
+  EXPECT_EQ(renamed->name, "Neuer Name");
+  EXPECT_EQ(renamed->role, Role::supervisor);
+
+  const auto here = signed_in_and_cached(*reset);
+  const auto elsewhere = signed_in_and_cached(*reset);
+  ASSERT_TRUE(sessions_->change_password(here.principal, *reset, "Neues-Passwort-1", meta_));
+  EXPECT_TRUE(sessions_->from_session_token(here.session_token));
+  EXPECT_FALSE(sessions_->from_session_token(elsewhere.session_token)) << "password change";
+
+  const auto before_deactivation = signed_in_and_cached("Neues-Passwort-1");
+  UserPatch deactivate;
+  deactivate.active = false;
+  ASSERT_TRUE(users_->update(admin_a(), agent.id, deactivate, meta_));
+  EXPECT_FALSE(sessions_->from_session_token(before_deactivation.session_token)) << "deactivation";
+  EXPECT_FALSE(sessions_->from_session_token(here.session_token));
+}
+
+TEST_F(IdentityStoreTest, AnotherNodeSeesAnEndedSessionWithinTheCacheTtl) {
+  SessionCache other_cache{clock(), SessionCacheSettings{std::chrono::seconds(2), 100}};
+  SessionService other_node(db(), clock(), other_cache, SessionSettings{});
+  const auto signed_in = sessions_->sign_in("admin@a.example", kPassword, meta_);
+  ASSERT_TRUE(signed_in);
+  ASSERT_TRUE(other_node.from_session_token(signed_in->session_token));
+
+  sessions_->sign_out(signed_in->principal, meta_);
+  EXPECT_FALSE(sessions_->from_session_token(signed_in->session_token));
+  EXPECT_TRUE(other_node.from_session_token(signed_in->session_token)) << "the other node's entry is still fresh";
+  clock().advance(std::chrono::seconds(2));
+  EXPECT_FALSE(other_node.from_session_token(signed_in->session_token));
+}
+
+TEST_F(IdentityStoreTest, CachedSessionsStillSlideTheirExpiryInTheDatabase) {
+  const auto signed_in = sessions_->sign_in("admin@a.example", kPassword, meta_);
+  ASSERT_TRUE(signed_in);
+  const auto hash = platform::crypto::sha256_hex(signed_in->session_token);
+  const auto stored_expiry = [&] {
+    auto lease = db().session();
+    return session_store::find_active(*lease, hash, platform::to_micros(clock().now()))->expires_at;
+  };
+  const auto first_expiry = stored_expiry();
+  // Used every second for six minutes: half the answers come from the cache, yet the database must see the use.
+  for (int i = 0; i < 6 * 60; ++i) {
+    clock().advance(std::chrono::seconds(1));
+    ASSERT_TRUE(sessions_->from_session_token(signed_in->session_token));
+  }
+  EXPECT_GE(stored_expiry(), first_expiry + std::chrono::microseconds(std::chrono::minutes(5)).count());
 }
 
 TEST_F(IdentityStoreTest, ClientRolesNeedAClientOfTheirOwnAgency) {

@@ -39,10 +39,11 @@ audit_log::Entry failed_sign_in(std::optional<std::int64_t> agency_id, std::opti
 
 }  // namespace
 
-SessionService::SessionService(platform::db::Database& database, const platform::Clock& clock,
+SessionService::SessionService(platform::db::Database& database, const platform::Clock& clock, SessionCache& cache,
                                SessionSettings settings)
     : database_(database),
       clock_(clock),
+      cache_(cache),
       settings_(settings),
       dummy_hash_(platform::crypto::hash_password(platform::crypto::random_token(16))) {}
 
@@ -148,18 +149,28 @@ void SessionService::sign_out(const Principal& principal, const RequestMeta& met
     session_store::remove(sql, *principal.session_id);
     audit_log::append(sql, audit_entry(principal, meta, now, "session.signed_out", "user", principal.user_id));
   });
+  cache_.forget_session(*principal.session_id);
 }
 
 std::optional<Principal> SessionService::from_session_token(const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::int64_t now = to_micros(clock_.now());
   const std::string hash = platform::crypto::sha256_hex(token);
+  const auto touch_after = std::chrono::microseconds(kTouchInterval).count();
+  // A cached session that is due for its sliding-expiry write goes to the database like an unknown one.
+  if (const auto cached = cache_.find(hash); cached && now - cached->last_seen_at <= touch_after) {
+    return cached->principal;
+  }
+  const auto generation = cache_.generation();
   auto lease = database_.session();
   auto found = session_store::find_active(*lease, hash, now);
   if (!found) return std::nullopt;
-  if (now - found->last_seen_at > std::chrono::microseconds(kTouchInterval).count()) {
-    session_store::touch(*lease, *found->principal.session_id, now, now + settings_.idle_timeout.count());
+  if (now - found->last_seen_at > touch_after) {
+    found->last_seen_at = now;
+    found->expires_at = now + settings_.idle_timeout.count();
+    session_store::touch(*lease, *found->principal.session_id, found->last_seen_at, found->expires_at);
   }
+  cache_.put(hash, *found, generation);
   return found->principal;
 }
 
@@ -219,6 +230,7 @@ platform::Result<void> SessionService::change_password(const Principal& principa
     session_store::remove_for_user(sql, *principal.user_id, principal.session_id);
     audit_log::append(sql, audit_entry(principal, meta, now, "user.password_changed", "user", principal.user_id));
   });
+  cache_.forget_user(*principal.user_id);
   return {};
 }
 

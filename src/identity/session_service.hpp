@@ -8,6 +8,7 @@
 #include "identity/actor.hpp"
 #include "identity/model.hpp"
 #include "identity/permissions.hpp"
+#include "identity/session_cache.hpp"
 #include "identity/sign_in_throttle.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
@@ -32,7 +33,9 @@ struct SignedIn {
 
 class SessionService {
  public:
-  SessionService(platform::db::Database& database, const platform::Clock& clock, SessionSettings settings);
+  // `cache` is shared with whatever else ends sessions (UserAdmin), so that it can forget them at once.
+  SessionService(platform::db::Database& database, const platform::Clock& clock, SessionCache& cache,
+                 SessionSettings settings);
 
   struct SignInFailure {
     platform::Error error;
@@ -48,6 +51,7 @@ class SessionService {
  private:
   platform::db::Database& database_;
   const platform::Clock& clock_;
+  SessionCache& cache_;
   SessionSettings settings_;
   const std::string dummy_hash_;  // verified against when the e-mail is unknown, so timing does not tell
 };

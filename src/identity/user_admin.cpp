@@ -1,6 +1,7 @@
 #include "identity/user_admin.hpp"
 
 #include "identity/credential_rules.hpp"
+#include "identity/session_cache.hpp"
 #include "identity/session_store.hpp"
 #include "identity/tenant_store.hpp"
 #include "identity/user_store.hpp"
@@ -14,8 +15,9 @@ using platform::ErrorCode;
 using platform::fail;
 using platform::to_micros;
 
-UserAdmin::UserAdmin(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events)
-    : database_(database), clock_(clock), events_(events) {}
+UserAdmin::UserAdmin(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events,
+                     SessionCache& sessions)
+    : database_(database), clock_(clock), events_(events), sessions_(sessions) {}
 
 std::vector<User> UserAdmin::list(const Principal& actor) {
   auto lease = database_.session();
@@ -131,7 +133,11 @@ platform::Result<User> UserAdmin::update(const Principal& actor, std::int64_t id
     audit_log::append(sql, audit_entry(actor, meta, now, action, "user", user.id, {{"changes", changes}}));
     return *user_store::find(sql, actor.agency_id, id);
   });
-  if (updated) publish_change(actor.agency_id, id);
+  if (updated) {
+    // Also a changed name: cached principals carry it.
+    sessions_.forget_user(id);
+    publish_change(actor.agency_id, id);
+  }
   return updated;
 }
 
@@ -150,6 +156,7 @@ platform::Result<std::string> UserAdmin::reset_password(const Principal& actor, 
     session_store::remove_for_user(sql, id);
     audit_log::append(sql, audit_entry(actor, meta, now, "user.password_reset", "user", id));
   });
+  sessions_.forget_user(id);
   return chosen;
 }
 

@@ -40,9 +40,12 @@ struct UserPatch {
   std::optional<std::string> locale;
 };
 
+class SessionCache;
+
 class UserAdmin {
  public:
-  UserAdmin(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events);
+  UserAdmin(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events,
+            SessionCache& sessions);
 
   std::vector<User> list(const Principal& actor);
   platform::Result<User> get(const Principal& actor, std::int64_t id);
@@ -61,6 +64,7 @@ class UserAdmin {
   platform::db::Database& database_;
   const platform::Clock& clock_;
   platform::http::EventHub& events_;
+  SessionCache& sessions_;
 };
 
 }  // namespace termintreu::identity
