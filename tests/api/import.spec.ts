@@ -81,7 +81,7 @@ async function run(id: number, body: Record<string, unknown> = {}): Promise<Job>
     .poll(async () => {
       job = (await (await admin.api.get(`/api/imports/${id}`)).json()) as Job;
       return job.state;
-    })
+    }, { timeout: 150_000, message: `import ${id} did not finish` })
     .toMatch(/done|failed/);
   expect(job.error).toBe('');
   return job;
@@ -246,6 +246,8 @@ test('the mapping chosen for a client is preferred next time', async () => {
 });
 
 test('a large file uploads past the ordinary body limit and reports progress', async () => {
+  // 40,000 rows through libphonenumber take a while in the sanitizer build on two shared cores.
+  test.setTimeout(180_000);
   const client = await newClient('Import Large');
   let text = 'Firma;Nachname;Telefon\r\n';
   for (let i = 0; i < 40000; i++) text += `Firma ${i} GmbH;Name ${i};030 ${2000000 + i}\r\n`;
