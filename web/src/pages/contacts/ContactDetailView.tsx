@@ -53,6 +53,11 @@ export function ContactDetailView({ id }: { id: number }) {
                 </button>
               )}
               {canManage && !erased && (
+                <Link className="button" href={`/contacts?id=${c.id}&edit`}>
+                  {t('common.edit')}
+                </Link>
+              )}
+              {canManage && !erased && (
                 <button type="button" className="button" onClick={() => setDialog('consent')}>
                   {t('contacts.addConsent')}
                 </button>
