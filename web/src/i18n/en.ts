@@ -613,6 +613,16 @@ export const en = {
   'leads.state.unreachable': 'Unreachable',
   'leads.state.invalid': 'Invalid',
   'leads.state.blocked': 'Blocked',
+  'phone.tooShort': 'This number is too short.',
+  'phone.areaCodeMissing': 'This number is too short — is the area code missing?',
+  'validation.tooLong': 'This is too long.',
+  'phone.unknownCountry': 'This number has an unknown country code.',
+  'phone.letters': 'A phone number must not contain letters.',
+  'phone.invalidFor': 'This is not a valid number for {region}.',
+  'contactForm.nameRequired': 'A person needs a first or last name.',
+  'contactForm.reasonRequired': 'Presumed consent (B2B) needs the reason in writing.',
+  'contactForm.consentFirst': 'Documented consent needs a consent record (not withdrawn) first.',
+  'contactForm.timeZoneInvalid': 'Please enter a time zone such as Europe/Berlin.',
 } as const;
 
 export type MessageKey = keyof typeof en;

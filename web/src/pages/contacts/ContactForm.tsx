@@ -10,6 +10,7 @@ import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/LocaleContext';
 import { useResource } from '../../lib/useResource';
+import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { useSave } from '../../lib/useSave';
 import { Link } from '../../router/Link';
 import { navigate } from '../../router/history';
@@ -66,6 +67,7 @@ interface ContactFormProps {
 export function ContactForm({ contact, clientId }: ContactFormProps) {
   const t = useT();
   const save = useSave(ERROR_PREFIXES);
+  const formRef = useFocusFirstInvalid<HTMLDivElement>(save.fieldErrors);
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
   const [client, setClient] = useState(clientId ? String(clientId) : '');
   const [campaign, setCampaign] = useState('');
@@ -119,105 +121,107 @@ export function ContactForm({ contact, clientId }: ContactFormProps) {
         <Link href={contact ? `/contacts?id=${contact.id}` : '/contacts'}>← {contact ? t('contactForm.backToContact') : t('contacts.back')}</Link>
       </p>
       <PageHeader title={title} />
-      <Form label={title} onSubmit={submit} general={save.general} className="form contact-form">
-        {!contact && (
-          <section className="card" aria-labelledby="contact-form-client">
-            <h2 id="contact-form-client" className="section__title">{t('contacts.client')}</h2>
+      <div ref={formRef}>
+        <Form label={title} onSubmit={submit} general={save.general} className="form contact-form">
+          {!contact && (
+            <section className="card" aria-labelledby="contact-form-client">
+              <h2 id="contact-form-client" className="section__title">{t('contacts.client')}</h2>
+              <div className="grid grid--2">
+                <ResourceView resource={clients}>
+                  {(list) => (
+                    <SelectField
+                      label={t('contacts.client')}
+                      value={client}
+                      onChange={(value) => {
+                        setClient(value);
+                        setCampaign('');
+                      }}
+                      placeholder={t('contactForm.chooseClient')}
+                      options={list.filter((c) => !c.archived).map((c) => ({ value: String(c.id), label: c.name }))}
+                      error={save.errorAt('client_id')}
+                    />
+                  )}
+                </ResourceView>
+                {client && <CampaignChoice clientId={Number(client)} value={campaign} onChange={setCampaign} error={save.errorAt('campaign_id')} />}
+              </div>
+            </section>
+          )}
+          <section className="card" aria-labelledby="contact-form-person">
+            <h2 id="contact-form-person" className="section__title">{t('contacts.person')}</h2>
+            <div className="grid grid--4">
+              {personField('salutation', t('contactForm.salutation'))}
+              {personField('title', t('contactForm.title'))}
+              {personField('first_name', t('contactForm.firstName'), { optional: false })}
+              {personField('last_name', t('contactForm.lastName'), { optional: false })}
+            </div>
+            <div className="grid grid--3">
+              {personField('function', t('contacts.function'))}
+              {personField('level', t('contactForm.level'))}
+              {personField('email', t('contacts.email'), { type: 'email' })}
+            </div>
+            <PhoneListEditor phones={draft.phones} onChange={(phones) => setDraft((d) => ({ ...d, phones }))} errorAt={save.errorAt} />
+          </section>
+          <section className="card" aria-labelledby="contact-form-company">
+            <h2 id="contact-form-company" className="section__title">{t('contacts.company')}</h2>
+            <p className="muted small">{t('contactForm.companyIntro')}</p>
             <div className="grid grid--2">
-              <ResourceView resource={clients}>
-                {(list) => (
-                  <SelectField
-                    label={t('contacts.client')}
-                    value={client}
-                    onChange={(value) => {
-                      setClient(value);
-                      setCampaign('');
-                    }}
-                    placeholder={t('contactForm.chooseClient')}
-                    options={list.filter((c) => !c.archived).map((c) => ({ value: String(c.id), label: c.name }))}
-                    error={save.errorAt('client_id')}
-                  />
-                )}
-              </ResourceView>
-              {client && <CampaignChoice clientId={Number(client)} value={campaign} onChange={setCampaign} error={save.errorAt('campaign_id')} />}
+              {companyField('name', t('contactForm.companyName'))}
+              {companyField('industry', t('clients.industry'))}
+            </div>
+            <div className="grid grid--4">
+              {companyField('street', t('contactForm.street'))}
+              {companyField('postal_code', t('contactForm.postalCode'))}
+              {companyField('city', t('clients.city'))}
+              {companyField('country', t('clients.country'))}
+            </div>
+            <div className="grid grid--2">
+              {companyField('website', t('contactForm.website'))}
+              {companyField('size', t('contactForm.size'))}
             </div>
           </section>
-        )}
-        <section className="card" aria-labelledby="contact-form-person">
-          <h2 id="contact-form-person" className="section__title">{t('contacts.person')}</h2>
-          <div className="grid grid--4">
-            {personField('salutation', t('contactForm.salutation'))}
-            {personField('title', t('contactForm.title'))}
-            {personField('first_name', t('contactForm.firstName'), { optional: false })}
-            {personField('last_name', t('contactForm.lastName'), { optional: false })}
-          </div>
-          <div className="grid grid--3">
-            {personField('function', t('contacts.function'))}
-            {personField('level', t('contactForm.level'))}
-            {personField('email', t('contacts.email'), { type: 'email' })}
-          </div>
-          <PhoneListEditor phones={draft.phones} onChange={(phones) => setDraft((d) => ({ ...d, phones }))} errorAt={save.errorAt} />
-        </section>
-        <section className="card" aria-labelledby="contact-form-company">
-          <h2 id="contact-form-company" className="section__title">{t('contacts.company')}</h2>
-          <p className="muted small">{t('contactForm.companyIntro')}</p>
-          <div className="grid grid--2">
-            {companyField('name', t('contactForm.companyName'))}
-            {companyField('industry', t('clients.industry'))}
-          </div>
-          <div className="grid grid--4">
-            {companyField('street', t('contactForm.street'))}
-            {companyField('postal_code', t('contactForm.postalCode'))}
-            {companyField('city', t('clients.city'))}
-            {companyField('country', t('clients.country'))}
-          </div>
-          <div className="grid grid--2">
-            {companyField('website', t('contactForm.website'))}
-            {companyField('size', t('contactForm.size'))}
-          </div>
-        </section>
-        <section className="card" aria-labelledby="contact-form-legal">
-          <h2 id="contact-form-legal" className="section__title">{t('contacts.legalBasis')}</h2>
-          <div className="grid grid--2">
-            <SelectField
-              label={t('contacts.legalBasis')}
-              value={draft.legalBasis}
-              onChange={(value) => setDraft((d) => ({ ...d, legalBasis: LEGAL_BASES.find((b) => b === value) ?? 'none' }))}
-              options={LEGAL_BASES.map((b) => ({ value: b, label: t(`contacts.legalBasis.${b}`) }))}
-              error={save.errorAt('legal_basis')}
-              hint={t('contactForm.legalBasisHint')}
+          <section className="card" aria-labelledby="contact-form-legal">
+            <h2 id="contact-form-legal" className="section__title">{t('contacts.legalBasis')}</h2>
+            <div className="grid grid--2">
+              <SelectField
+                label={t('contacts.legalBasis')}
+                value={draft.legalBasis}
+                onChange={(value) => setDraft((d) => ({ ...d, legalBasis: LEGAL_BASES.find((b) => b === value) ?? 'none' }))}
+                options={LEGAL_BASES.map((b) => ({ value: b, label: t(`contacts.legalBasis.${b}`) }))}
+                error={save.errorAt('legal_basis')}
+                hint={t('contactForm.legalBasisHint')}
+              />
+              <TextField
+                label={t('contacts.timeZone')}
+                value={draft.timeZone}
+                onChange={(timeZone) => setDraft((d) => ({ ...d, timeZone }))}
+                error={save.errorAt('time_zone')}
+                hint={t('contactForm.timeZoneHint')}
+                optionalText={t('common.optional')}
+              />
+            </div>
+            <TextArea
+              label={t('contactForm.legalBasisReason')}
+              value={draft.person.legal_basis_reason}
+              onChange={setPerson('legal_basis_reason')}
+              error={save.errorAt('legal_basis_reason')}
+              hint={t('contactForm.legalBasisReasonHint')}
+              rows={2}
             />
-            <TextField
-              label={t('contacts.timeZone')}
-              value={draft.timeZone}
-              onChange={(timeZone) => setDraft((d) => ({ ...d, timeZone }))}
-              error={save.errorAt('time_zone')}
-              hint={t('contactForm.timeZoneHint')}
-              optionalText={t('common.optional')}
-            />
+            <div className="grid grid--2">
+              <TextArea label={t('contactForm.notes')} value={draft.person.notes} onChange={setPerson('notes')} error={save.errorAt('notes')} optionalText={t('common.optional')} rows={3} />
+              {personField('external_id', t('contactForm.externalId'))}
+            </div>
+          </section>
+          <div className="toolbar">
+            <Link className="button" href={contact ? `/contacts?id=${contact.id}` : '/contacts'}>
+              {t('common.cancel')}
+            </Link>
+            <button type="submit" className="button button--primary" disabled={save.busy}>
+              {save.busy ? t('common.saving') : contact ? t('common.save') : t('contactForm.create')}
+            </button>
           </div>
-          <TextArea
-            label={t('contactForm.legalBasisReason')}
-            value={draft.person.legal_basis_reason}
-            onChange={setPerson('legal_basis_reason')}
-            error={save.errorAt('legal_basis_reason')}
-            hint={t('contactForm.legalBasisReasonHint')}
-            rows={2}
-          />
-          <div className="grid grid--2">
-            <TextArea label={t('contactForm.notes')} value={draft.person.notes} onChange={setPerson('notes')} error={save.errorAt('notes')} optionalText={t('common.optional')} rows={3} />
-            {personField('external_id', t('contactForm.externalId'))}
-          </div>
-        </section>
-        <div className="toolbar">
-          <Link className="button" href={contact ? `/contacts?id=${contact.id}` : '/contacts'}>
-            {t('common.cancel')}
-          </Link>
-          <button type="submit" className="button button--primary" disabled={save.busy}>
-            {save.busy ? t('common.saving') : contact ? t('common.save') : t('contactForm.create')}
-          </button>
-        </div>
-      </Form>
+        </Form>
+      </div>
     </>
   );
 }
