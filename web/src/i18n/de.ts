@@ -548,7 +548,6 @@ export const de: { readonly [K in MessageKey]: string } = {
   'import.state.running': 'Läuft',
   'import.state.done': 'Fertig',
   'import.state.failed': 'Fehlgeschlagen',
-  'import.rows': 'Zeilen',
   'import.field.ignore': '— ignorieren —',
   'import.field.company_name': 'Firma',
   'import.field.company_industry': 'Branche',
@@ -625,4 +624,5 @@ export const de: { readonly [K in MessageKey]: string } = {
   'contactForm.reasonRequired': 'Die mutmaßliche Einwilligung (B2B) braucht eine schriftliche Begründung.',
   'contactForm.consentFirst': 'Eine dokumentierte Einwilligung braucht zuerst einen Einwilligungsnachweis (nicht widerrufen).',
   'contactForm.timeZoneInvalid': 'Bitte eine Zeitzone wie Europe/Berlin eingeben.',
+  'contactForm.assignment': 'Kunde und Kampagne',
 };

@@ -546,7 +546,6 @@ export const en = {
   'import.state.running': 'Running',
   'import.state.done': 'Done',
   'import.state.failed': 'Failed',
-  'import.rows': 'Rows',
   'import.field.ignore': '— ignore —',
   'import.field.company_name': 'Company',
   'import.field.company_industry': 'Industry',
@@ -623,6 +622,7 @@ export const en = {
   'contactForm.reasonRequired': 'Presumed consent (B2B) needs the reason in writing.',
   'contactForm.consentFirst': 'Documented consent needs a consent record (not withdrawn) first.',
   'contactForm.timeZoneInvalid': 'Please enter a time zone such as Europe/Berlin.',
+  'contactForm.assignment': 'Client and campaign',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -125,7 +125,7 @@ export function ContactForm({ contact, clientId }: ContactFormProps) {
         <Form label={title} onSubmit={submit} general={save.general} className="form contact-form">
           {!contact && (
             <section className="card" aria-labelledby="contact-form-client">
-              <h2 id="contact-form-client" className="section__title">{t('contacts.client')}</h2>
+              <h2 id="contact-form-client" className="section__title">{t('contactForm.assignment')}</h2>
               <div className="grid grid--2">
                 <ResourceView resource={clients}>
                   {(list) => (

@@ -36,7 +36,6 @@ export function ImportHistory({ clientId, action }: { clientId: number; action?:
                 header: t('import.state'),
                 render: (job) => <span className={`badge badge--import-${job.state}`}>{t(`import.state.${job.state}` as MessageKey)}</span>,
               },
-              { key: 'rows', header: t('import.rows'), render: (job) => job.rows_done, className: 'num' },
               { key: 'imported', header: t('import.imported'), render: (job) => job.imported, className: 'num' },
               { key: 'merged', header: t('import.merged'), render: (job) => job.merged, className: 'num' },
               { key: 'skipped', header: t('import.skipped'), render: (job) => job.skipped_duplicates + job.skipped_blocked, className: 'num' },
