@@ -139,7 +139,7 @@ export function ContactDetailView({ id }: { id: number }) {
                 emptyText={t('common.none')}
                 columns={[
                   { key: 'campaign', header: t('contacts.campaign'), render: (l) => l.campaign_name },
-                  { key: 'state', header: t('contacts.leadState'), render: (l) => l.state },
+                  { key: 'state', header: t('contacts.leadState'), render: (l) => t(`leads.state.${l.state}` as MessageKey) },
                 ]}
               />
             </section>
