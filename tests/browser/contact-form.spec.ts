@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiSignInAs } from '../support/api';
+import { createClient } from '../support/api';
 import { demoUser } from '../support/credentials';
 import { chooseLanguage, signInUI } from '../support/ui';
 
@@ -8,15 +8,7 @@ import { chooseLanguage, signInUI } from '../support/ui';
 test('a project manager creates a contact, sees a field error, and edits the contact', async ({ page }) => {
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const digits = String(Date.now() % 10_000_000).padStart(7, '0');
-  const admin = await apiSignInAs('admin');
-  let clientName = '';
-  try {
-    clientName = `Formularkunde ${run}`;
-    const response = await admin.api.post('/api/clients', { data: { name: clientName }, headers: { 'X-CSRF-Token': admin.csrf } });
-    expect(response.status(), await response.text()).toBe(201);
-  } finally {
-    await admin.dispose();
-  }
+  const { name: clientName } = await createClient('Formularkunde');
 
   const pm = demoUser('project_manager');
   await signInUI(page, pm.email, pm.password);

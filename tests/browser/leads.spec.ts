@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiSignInAs } from '../support/api';
+import { apiSignInAs, createClient } from '../support/api';
 import { demoUser } from '../support/credentials';
 import { chooseLanguage, signInUI } from '../support/ui';
 
@@ -9,13 +9,11 @@ const LEADS = 30;
 
 test('the campaign page lists its leads in pages and links each to the contact', async ({ page }) => {
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const { id: clientId } = await createClient('Leadkunde');
   const admin = await apiSignInAs('admin');
   let campaignId = 0;
   try {
     const headers = { 'X-CSRF-Token': admin.csrf };
-    const client = await admin.api.post('/api/clients', { data: { name: `Leadkunde ${run}` }, headers });
-    expect(client.status(), await client.text()).toBe(201);
-    const clientId = ((await client.json()) as { id: number }).id;
     const campaign = await admin.api.post('/api/campaigns', { data: { client_id: clientId, name: `Leadkampagne ${run}` }, headers });
     expect(campaign.status(), await campaign.text()).toBe(201);
     campaignId = ((await campaign.json()) as { id: number }).id;

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { loadClientCampaigns, loadClients, withId } from '../../api/loaders';
+import { loadClients, withId } from '../../api/loaders';
 import type { ContactDetail, CreateContactRequest } from '../../api/types';
 import { Form } from '../../components/Form';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { ResourceView } from '../../components/ResourceView';
 import { SelectField } from '../../components/SelectField';
@@ -142,7 +143,15 @@ export function ContactForm({ contact, clientId }: ContactFormProps) {
                     />
                   )}
                 </ResourceView>
-                {client && <CampaignChoice clientId={Number(client)} value={campaign} onChange={setCampaign} error={save.errorAt('campaign_id')} />}
+                {client && (
+                <CampaignSelect
+                  clientId={Number(client)}
+                  value={campaign}
+                  onChange={setCampaign}
+                  hint={t('contactForm.campaignHint')}
+                  error={save.errorAt('campaign_id')}
+                />
+              )}
               </div>
             </section>
           )}
@@ -223,25 +232,5 @@ export function ContactForm({ contact, clientId }: ContactFormProps) {
         </Form>
       </div>
     </>
-  );
-}
-
-function CampaignChoice({ clientId, value, onChange, error }: { clientId: number; value: string; onChange: (v: string) => void; error: string | undefined }) {
-  const t = useT();
-  const campaigns = useResource(useCallback(() => loadClientCampaigns(clientId), [clientId]));
-  return (
-    <ResourceView resource={campaigns}>
-      {(list) => (
-        <SelectField
-          label={t('import.campaign')}
-          value={value}
-          onChange={onChange}
-          placeholder={t('import.noCampaign')}
-          options={list.filter((c) => c.state !== 'finished').map((c) => ({ value: String(c.id), label: c.name }))}
-          error={error}
-          hint={t('contactForm.campaignHint')}
-        />
-      )}
-    </ResourceView>
   );
 }

@@ -1,16 +1,17 @@
 import { useCallback, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { loadClientCampaigns, withId } from '../../api/loaders';
+import { withId } from '../../api/loaders';
 import { CONTACT_FIELDS, DELIMITERS, type ContactField, type Delimiter, type Import, type ImportPreview } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { Form } from '../../components/Form';
+import { Notice } from '../../components/Notice';
 import { ResourceView } from '../../components/ResourceView';
 import { SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/LocaleContext';
 import type { MessageKey } from '../../i18n/translate';
 import { useFormErrors } from '../../lib/useFormErrors';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { useResource } from '../../lib/useResource';
-import { Notice } from '../../components/Notice';
 
 /** Encodings offered besides the detected one; the server reads any name iconv knows. */
 const ENCODINGS = ['UTF-8', 'WINDOWS-1252', 'ISO-8859-15', 'ISO-8859-1', 'UTF-16LE', 'UTF-16BE', 'CP850'] as const;
@@ -63,7 +64,6 @@ interface PreviewFormProps extends PreviewStepProps {
 function PreviewForm({ job, preview, onReading, onStarted, onCancel }: PreviewFormProps) {
   const t = useT();
   const errors = useFormErrors(RUN_FIELDS);
-  const campaigns = useResource(useCallback(() => loadClientCampaigns(job.client_id), [job.client_id]));
   const [mapping, setMapping] = useState<ContactField[]>(() => preview.headers.map((_, i) => preview.mapping[i] ?? 'ignore'));
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [campaignId, setCampaignId] = useState('');
@@ -175,19 +175,7 @@ function PreviewForm({ job, preview, onReading, onStarted, onCancel }: PreviewFo
             hint={t('import.duplicatesHint')}
             error={errors.fieldErrors.duplicates}
           />
-          <ResourceView resource={campaigns}>
-            {(list) => (
-              <SelectField
-                label={t('import.campaign')}
-                value={campaignId}
-                onChange={setCampaignId}
-                placeholder={t('import.noCampaign')}
-                options={list.filter((c) => c.state !== 'finished').map((c) => ({ value: String(c.id), label: c.name }))}
-                hint={t('import.campaignHint')}
-                error={errors.fieldErrors.campaign_id}
-              />
-            )}
-          </ResourceView>
+          <CampaignSelect clientId={job.client_id} value={campaignId} onChange={setCampaignId} hint={t('import.campaignHint')} error={errors.fieldErrors.campaign_id} />
         </div>
       </fieldset>
       <div className="toolbar">
