@@ -8,6 +8,7 @@ function demoAdmin(output: string): { email: string; password: string } {
   const line = output.split('\n').find((l) => /^\s+admin\s/.test(l));
   if (!line) throw new Error(`no admin in the demo output:\n${output}`);
   const [, email, password] = line.trim().split(/\s+/);
+  if (!email || !password) throw new Error(`the demo output's admin line lacks an e-mail or a password: ${line}`);
   return { email, password };
 }
 
@@ -18,7 +19,7 @@ async function signIn(url: string, user: { email: string; password: string }) {
     body: JSON.stringify(user),
   });
   expect(response.status).toBe(200);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrf_token } = (await response.json()) as { csrf_token: string };
   return { cookie, csrf: csrf_token };
 }

@@ -2,6 +2,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, apiSignInAs, firstClientId, type ApiSession } from '../support/api';
 import { ROLES, type Role } from '../support/credentials';
+import { itemAt } from '../support/present';
 import { serverRoutes, type RouteEntry } from '../support/routes';
 
 // Walks every route of the server's own table and proves that one tenant cannot reach another's data:
@@ -142,7 +143,7 @@ test.describe('tenant isolation, route by route', () => {
     expect(request.status(), await request.text()).toBe(201);
     // An import of agency A, so import routes have a target.
     const clientsA = (await (await adminA.api.get('/api/clients')).json()) as { clients: { id: number }[] };
-    const uploaded = await adminA.api.post(`/api/clients/${clientsA.clients[0].id}/imports?name=liste.csv`, {
+    const uploaded = await adminA.api.post(`/api/clients/${itemAt(clientsA.clients, 0, 'clients of agency A').id}/imports?name=liste.csv`, {
       data: Buffer.from('Firma;Nachname;Telefon\r\nKessler GmbH;Berg;030 1234567\r\n'),
       headers: { 'X-CSRF-Token': adminA.csrf, 'Content-Type': 'text/csv' },
     });

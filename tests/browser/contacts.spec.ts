@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiSignInAs } from '../support/api';
 import { demoUser } from '../support/credentials';
+import { itemAt } from '../support/present';
 import { chooseLanguage, mainNav, rowWith, signInUI } from '../support/ui';
 
 test('an agent searches a contact by phone, opens it and blocks it with one click', async ({ page }) => {
@@ -12,7 +13,7 @@ test('an agent searches a contact by phone, opens it and blocks it with one clic
     const clients = (await (await admin.api.get('/api/clients')).json()) as { clients: { id: number }[] };
     const created = await admin.api.post('/api/contacts', {
       data: {
-        client_id: clients.clients[0].id,
+        client_id: itemAt(clients.clients, 0, 'demo clients').id,
         first_name: 'Bruno',
         last_name: `Browsertest ${run}`,
         phones: [`030 23125 ${suffix}`],

@@ -67,3 +67,19 @@ export async function firstClientId(session: ApiSession): Promise<number> {
   if (!client) throw new Error('the demo data has no client');
   return client.id;
 }
+
+/**
+ * Creates a client of the test's own through the API as the demo admin (a unique name from `prefix`), so that
+ * counts and lists a test checks do not depend on what other tests did with the demo clients.
+ */
+export async function createClient(prefix: string): Promise<{ id: number; name: string }> {
+  const admin = await apiSignInAs('admin');
+  try {
+    const name = `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+    const response = await admin.api.post('/api/clients', { data: { name }, headers: { 'X-CSRF-Token': admin.csrf } });
+    expect(response.status(), await response.text()).toBe(201);
+    return { id: ((await response.json()) as { id: number }).id, name };
+  } finally {
+    await admin.dispose();
+  }
+}

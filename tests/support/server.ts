@@ -34,11 +34,11 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
   );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const match = /listening on (http:\/\/[0-9.]+:\d+)/.exec(output);
-    if (match) {
+    const url = /listening on (http:\/\/[0-9.]+:\d+)/.exec(output)?.[1];
+    if (url) {
       try {
-        const ready = await fetch(`${match[1]}/readyz`);
-        if (ready.status === 200) return { url: match[1], process: child, output: () => output, exited };
+        const ready = await fetch(`${url}/readyz`);
+        if (ready.status === 200) return { url, process: child, output: () => output, exited };
       } catch {
         // not accepting yet
       }

@@ -15,6 +15,7 @@ import { PrivacyRequestsPage } from './pages/admin/privacy/PrivacyRequestsPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { BlockListPage } from './pages/contacts/BlockListPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
+import { ImportPage } from './pages/imports/ImportPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalPage } from './pages/PortalPage';
@@ -32,6 +33,7 @@ function renderPage(id: PageId, pathname: string): ReactElement {
     case 'client': return <ClientPage key={pathname} id={pathId(pathname)} />;
     case 'campaign': return <CampaignPage key={pathname} id={pathId(pathname)} />;
     case 'contacts': return <ContactsPage />;
+    case 'contacts-import': return <ImportPage />;
     case 'block-list': return <BlockListPage />;
     case 'portal': return <PortalPage />;
     case 'admin-users': return <UsersPage />;

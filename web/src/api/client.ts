@@ -12,6 +12,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The CSRF token of the current session, for requests made without openapi-fetch (an upload with progress). */
+export function currentCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called when a request of a signed-in user answers 401 (session ended elsewhere). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;

@@ -53,3 +53,19 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export type Weekday = (typeof WEEKDAYS)[number];
 export const RETRY_OUTCOMES = ['no_answer', 'busy', 'voicemail', 'gatekeeper', 'callback_general', 'info_mail'] as const;
 export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
+
+export type Import = Schemas['Import'];
+export type ImportPreview = Schemas['ImportPreview'];
+export type ImportRunRequest = Schemas['ImportRunRequest'];
+export type ContactField = Schemas['ContactField'];
+export type Delimiter = Schemas['Delimiter'];
+export type CampaignLead = Schemas['CampaignLead'];
+export type CreateContactRequest = Schemas['CreateContactRequest'];
+export type UpdateContactRequest = Schemas['UpdateContactRequest'];
+
+export const CONTACT_FIELDS: readonly ContactField[] = [
+  'ignore', 'company_name', 'company_industry', 'company_size', 'company_website', 'street', 'postal_code', 'city', 'state',
+  'country', 'salutation', 'title', 'first_name', 'last_name', 'full_name', 'function', 'level', 'phone', 'mobile', 'email',
+  'notes', 'external_id', 'legal_basis_reason',
+];
+export const DELIMITERS: readonly Delimiter[] = ['semicolon', 'comma', 'tab', 'pipe'];

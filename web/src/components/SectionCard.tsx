@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/LocaleContext';
 import { Form } from './Form';
 import { Notice } from './Notice';
+import { useFocusFirstInvalid } from '../lib/useFocusFirstInvalid';
 
 interface SectionCardProps {
   title: string;
@@ -21,10 +22,7 @@ interface SectionCardProps {
 /** One titled part of an editing page, with its own form and save button. */
 export function SectionCard({ title, intro, onSubmit, submitLabel, busy, general, savedText, fieldErrors, children }: SectionCardProps) {
   const t = useT();
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (fieldErrors && Object.keys(fieldErrors).length > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [fieldErrors]);
+  const ref = useFocusFirstInvalid<HTMLElement>(fieldErrors);
   const body = (
     <>
       {children}

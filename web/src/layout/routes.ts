@@ -9,6 +9,7 @@ export type PageId =
   | 'client'
   | 'campaign'
   | 'contacts'
+  | 'contacts-import'
   | 'block-list'
   | 'portal'
   | 'admin-users'
@@ -40,6 +41,7 @@ const supervision = (a: Access) => has(a, 'supervision.view');
 const campaigns = (a: Access) => has(a, 'campaigns.read') && !a.clientBound;
 const clients = (a: Access) => has(a, 'clients.read') && !a.clientBound;
 const contacts = (a: Access) => has(a, 'contacts.read') && !a.clientBound;
+const importer = (a: Access) => has(a, 'contacts.manage') && !a.clientBound;
 const blockList = (a: Access) => has(a, 'contacts.block') && !a.clientBound;
 const portal = (a: Access) => has(a, 'portal.view');
 const adminUsers = (a: Access) => has(a, 'users.manage');
@@ -56,6 +58,7 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'client', path: '/clients/:id', allowed: clients },
   { id: 'campaign', path: '/campaigns/:id', allowed: campaigns },
   { id: 'contacts', path: '/contacts', allowed: contacts },
+  { id: 'contacts-import', path: '/contacts/import', allowed: importer },
   { id: 'block-list', path: '/block-list', allowed: blockList },
   { id: 'portal', path: '/portal', allowed: portal },
   { id: 'admin-users', path: '/admin/users', allowed: adminUsers },

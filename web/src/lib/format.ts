@@ -27,3 +27,16 @@ export function formatDate(locale: Locale, day: string | null): string {
   if (Number.isNaN(date.getTime())) return day;
   return cached(dateFormats, locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+/** A file size such as "1,5 MB" / "1.5 MB" (decimal units, as file managers show them). */
+export function formatBytes(locale: Locale, bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits })} ${units[unit]}`;
+}

@@ -24,6 +24,15 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'a postal-code prefix has at most 5 digits': 'reps.territoriesInvalid',
   'must be a two-letter country code such as DE, AT or CH': 'validation.country',
   'needs at least one calling window in the week': 'rules.errNone',
+  'is too short': 'phone.tooShort',
+  'is too short (is the area code missing?)': 'phone.areaCodeMissing',
+  'is too long': 'validation.tooLong',
+  'has an unknown country code': 'phone.unknownCountry',
+  'must not contain letters': 'phone.letters',
+  'a person needs a first or last name': 'contactForm.nameRequired',
+  'presumed consent (B2B) needs the reason in writing': 'contactForm.reasonRequired',
+  'documented consent needs a consent record (not withdrawn) first': 'contactForm.consentFirst',
+  'must be a time zone such as Europe/Berlin': 'contactForm.timeZoneInvalid',
 };
 
 /** Server messages with numbers or times in them; the groups fill the placeholders, in order. */
@@ -35,6 +44,7 @@ const PATTERNS: readonly (readonly [RegExp, MessageKey, readonly string[]])[] = 
   [/^must be at least (\d+) minutes \(the legal minimum\)$/, 'rules.errGap', ['n']],
   [/^must be at least the minimum gap of (\d+) minutes$/, 'rules.errDelay', ['n']],
   [/ must be in time order and must not overlap$/, 'rules.errOrder', []],
+  [/^is not a valid number for ([A-Z0-9]+)$/, 'phone.invalidFor', ['region']],
 ];
 
 export function fieldMessage(t: Translate, error: ApiError): string {

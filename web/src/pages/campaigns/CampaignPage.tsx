@@ -11,6 +11,7 @@ import { Link } from '../../router/Link';
 import { useSignedIn } from '../../session/SessionContext';
 import { BriefingPanel } from './BriefingPanel';
 import { goalKindText } from './goalKind';
+import { LeadsSection } from './LeadsSection';
 import { BillingSection } from './setup/BillingSection';
 import { BriefingSection } from './setup/BriefingSection';
 import { CallerIdSection } from './setup/CallerIdSection';
@@ -21,7 +22,7 @@ import { ScriptSection } from './setup/ScriptSection';
 import { StaffSection } from './setup/StaffSection';
 import { StateBar } from './StateBar';
 
-/** One campaign: its whole setup for project managers; the briefing and the script for everyone else. */
+/** One campaign: its whole setup for project managers; the briefing and the script for everyone else; its leads. */
 export function CampaignPage({ id }: { id: number }) {
   const t = useT();
   const campaign = useResource(useCallback(() => loadCampaign(id), [id]));
@@ -41,6 +42,8 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
   const [campaign, setCampaign] = useState(initial);
   const canManage = access.permissions.has('campaigns.manage');
   const canAcknowledge = access.permissions.has('workspace.use');
+  const canSeeLeads = access.permissions.has('contacts.read');
+  const canOpenContacts = canSeeLeads && !access.clientBound;
   const period =
     campaign.starts_on || campaign.ends_on ? `${formatDate(locale, campaign.starts_on)} – ${formatDate(locale, campaign.ends_on)}` : '';
 
@@ -57,7 +60,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
         <>
           <StateBar campaign={campaign} onChanged={setCampaign} />
           <nav className="section-nav" aria-label={t('setup.sections')}>
-            {SECTIONS.map(([anchor, key]) => (
+            {SECTIONS.filter(([anchor]) => anchor !== 'leads' || canSeeLeads).map(([anchor, key]) => (
               <a key={anchor} href={`#${anchor}`}>
                 {t(key)}
               </a>
@@ -71,6 +74,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <div id="qualification"><QualificationSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="briefing"><BriefingSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="staff"><StaffSection campaign={campaign} onSaved={setCampaign} /></div>
+          {canSeeLeads && <div id="leads"><LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} /></div>}
         </>
       ) : (
         <>
@@ -79,6 +83,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           </p>
           <BriefingPanel campaign={campaign} canAcknowledge={canAcknowledge} onChanged={setCampaign} />
           <ScriptView campaign={campaign} />
+          {canSeeLeads && <LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} />}
         </>
       )}
     </>
@@ -94,6 +99,7 @@ const SECTIONS = [
   ['qualification', 'setup.qualification'],
   ['briefing', 'setup.briefing'],
   ['staff', 'setup.staff'],
+  ['leads', 'leads.title'],
 ] as const;
 
 /** The script, objections and checklist to read before calling. */

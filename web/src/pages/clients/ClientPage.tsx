@@ -15,12 +15,13 @@ import { navigate } from '../../router/history';
 import { useSignedIn } from '../../session/SessionContext';
 import { CampaignTable } from '../campaigns/CampaignTable';
 import { CreateCampaignDialog } from '../campaigns/CreateCampaignDialog';
+import { ImportHistory } from '../imports/ImportHistory';
 import { ClientDetailsForm } from './ClientDetailsForm';
 import { RepsSection } from './RepsSection';
 
 const CAMPAIGN_EVENTS = ['campaign.changed'] as const;
 
-/** One client: its details, archive and restore, its campaigns and its field sales reps. */
+/** One client: its details, archive and restore, its campaigns, its field sales reps and its contact-list imports. */
 export function ClientPage({ id }: { id: number }) {
   const t = useT();
   const client = useResource(useCallback(() => loadClient(id), [id]));
@@ -44,6 +45,7 @@ function ClientView({ initial }: { initial: Client }) {
   const campaigns = useResource(useCallback(() => loadClientCampaigns(initial.id), [initial.id]));
   useLiveEvents(CAMPAIGN_EVENTS, campaigns.reload);
   const canManage = access.permissions.has('clients.manage');
+  const canImport = access.permissions.has('contacts.manage') && !access.clientBound && !client.archived;
   const canCreateCampaign = access.permissions.has('campaigns.manage') && !client.archived;
 
   return (
@@ -69,6 +71,16 @@ function ClientView({ initial }: { initial: Client }) {
         <ResourceView resource={campaigns}>{(rows) => <CampaignTable campaigns={rows} showClient={false} linked />}</ResourceView>
       </SectionCard>
       <RepsSection clientId={client.id} canManage={canManage} />
+      {canImport && (
+        <ImportHistory
+          clientId={client.id}
+          action={
+            <Link className="button button--primary" href={`/contacts/import?client=${client.id}`}>
+              {t('import.start')}
+            </Link>
+          }
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title={client.archived ? t('clients.restore') : t('clients.archive')}

@@ -53,6 +53,11 @@ export function ContactDetailView({ id }: { id: number }) {
                 </button>
               )}
               {canManage && !erased && (
+                <Link className="button" href={`/contacts?id=${c.id}&edit`}>
+                  {t('common.edit')}
+                </Link>
+              )}
+              {canManage && !erased && (
                 <button type="button" className="button" onClick={() => setDialog('consent')}>
                   {t('contacts.addConsent')}
                 </button>
@@ -134,7 +139,7 @@ export function ContactDetailView({ id }: { id: number }) {
                 emptyText={t('common.none')}
                 columns={[
                   { key: 'campaign', header: t('contacts.campaign'), render: (l) => l.campaign_name },
-                  { key: 'state', header: t('contacts.leadState'), render: (l) => l.state },
+                  { key: 'state', header: t('contacts.leadState'), render: (l) => t(`leads.state.${l.state}` as MessageKey) },
                 ]}
               />
             </section>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { loadClients } from '../../api/loaders';
+import { loadClients, withId } from '../../api/loaders';
 import type { ContactSummary } from '../../api/types';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { ResourceView } from '../../components/ResourceView';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/LocaleContext';
@@ -12,17 +13,32 @@ import { errorText } from '../../lib/errorText';
 import { useResource } from '../../lib/useResource';
 import { Link } from '../../router/Link';
 import { useSearch } from '../../router/history';
+import { useSignedIn } from '../../session/SessionContext';
 import { ContactDetailView } from './ContactDetailView';
+import { ContactForm } from './ContactForm';
 
-/** Contact search (name, company, email or a phone number in any spelling); ?id=N shows one contact. */
+/**
+ * Contact search (name, company, email or a phone number in any spelling); ?id=N shows one contact, ?id=N&edit
+ * edits it, ?new (&client=N) creates one.
+ */
 export function ContactsPage() {
-  const search = useSearch();
-  const id = Number(new URLSearchParams(search).get('id'));
-  if (Number.isInteger(id) && id > 0) return <ContactDetailView id={id} />;
-  return <ContactSearch />;
+  const params = new URLSearchParams(useSearch());
+  const { access } = useSignedIn();
+  const id = Number(params.get('id'));
+  const canManage = access.permissions.has('contacts.manage');
+  if (Number.isInteger(id) && id > 0) {
+    return canManage && params.has('edit') ? <EditContact key={id} id={id} /> : <ContactDetailView key={id} id={id} />;
+  }
+  if (canManage && params.has('new')) return <ContactForm contact={null} clientId={Number(params.get('client')) || undefined} />;
+  return <ContactSearch canManage={canManage} />;
 }
 
-function ContactSearch() {
+function EditContact({ id }: { id: number }) {
+  const contact = useResource(useCallback(() => unwrap(api.GET('/api/contacts/{id}', withId(id))), [id]));
+  return <ResourceView resource={contact}>{(data) => <ContactForm contact={data} />}</ResourceView>;
+}
+
+function ContactSearch({ canManage }: { canManage: boolean }) {
   const t = useT();
   const clients = useResource(loadClients);
   const [query, setQuery] = useState('');
@@ -64,7 +80,18 @@ function ContactSearch() {
 
   return (
     <>
-      <PageHeader title={t('contacts.title')} />
+      <PageHeader title={t('contacts.title')}>
+        {canManage && (
+          <>
+            <Link className="button" href={clientId ? `/contacts/import?client=${clientId}` : '/contacts/import'}>
+              {t('import.start')}
+            </Link>
+            <Link className="button button--primary" href={clientId ? `/contacts?new&client=${clientId}` : '/contacts?new'}>
+              {t('contactForm.newTitle')}
+            </Link>
+          </>
+        )}
+      </PageHeader>
       <form className="filters" role="search" onSubmit={(event) => { event.preventDefault(); void run(); }}>
         <TextField
           label={t('contacts.search')}

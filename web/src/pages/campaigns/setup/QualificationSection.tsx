@@ -5,7 +5,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { TextField } from '../../../components/TextField';
 import { useT } from '../../../i18n/LocaleContext';
 import { useSave } from '../../../lib/useSave';
-import { ListControls, moved } from './ListControls';
+import { ListControls, moved } from '../../../components/ListControls';
 import { patchCampaign, type SectionProps } from './patchCampaign';
 
 /** The qualification checklist: questions the agent answers; required ones decide whether a lead is qualified. */

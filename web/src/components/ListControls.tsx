@@ -1,4 +1,4 @@
-import { useT } from '../../../i18n/LocaleContext';
+import { useT } from '../i18n/LocaleContext';
 
 interface ListControlsProps {
   index: number;
