@@ -74,27 +74,44 @@ Response Guard::run(const Request& request, const std::function<platform::Result
   }
 }
 
+platform::Result<Principal> Guard::admit(const Request& request, platform::http::Method method,
+                                        const std::vector<Permission>& any_of) {
+  auto principal = authenticate(request);
+  if (!principal) return platform::fail(ErrorCode::unauthenticated, "please sign in");
+  if (principal->session_id && platform::http::is_state_changing(method)) {
+    const auto sent = request.header(kCsrfHeader);
+    if (is_cross_site(request) || !sent || !platform::crypto::constant_time_equal(*sent, principal->csrf_token)) {
+      return platform::fail(ErrorCode::forbidden, "missing or wrong CSRF token", "X-CSRF-Token");
+    }
+  }
+  if (auto allowed = authorize(*principal, any_of); !allowed) return tl::unexpected(allowed.error());
+  return std::move(*principal);
+}
+
 void Guard::add(platform::http::Method method, std::string pattern, std::vector<Permission> any_of,
                 GuardedHandler handler, platform::http::Execution execution, std::size_t upload_limit) {
   table_.push_back(RouteAccess{method, pattern, false, any_of});
+  platform::http::Handler admit_upload;
+  if (upload_limit > 0) {
+    admit_upload = [this, any_of, method](Request& request) {
+      return run(request, [&]() -> platform::Result<Response> {
+        if (auto principal = admit(request, method, any_of); !principal) return tl::unexpected(principal.error());
+        Response go_on;
+        go_on.status = 100;
+        return go_on;
+      });
+    };
+  }
   router_.add(platform::http::Route{
       method, std::move(pattern),
       [this, any_of = std::move(any_of), handler = std::move(handler), method](Request& request) {
-                return run(request, [&]() -> platform::Result<Response> {
-                  const auto principal = authenticate(request);
-                  if (!principal) return platform::fail(ErrorCode::unauthenticated, "please sign in");
-                  if (principal->session_id && platform::http::is_state_changing(method)) {
-                    const auto sent = request.header(kCsrfHeader);
-                    if (is_cross_site(request) || !sent ||
-                        !platform::crypto::constant_time_equal(*sent, principal->csrf_token)) {
-                      return platform::fail(ErrorCode::forbidden, "missing or wrong CSRF token", "X-CSRF-Token");
-                    }
-                  }
-                  if (auto allowed = authorize(*principal, any_of); !allowed) return tl::unexpected(allowed.error());
-                  return handler(request, *principal);
-                });
-              },
-      execution, upload_limit});
+        return run(request, [&]() -> platform::Result<Response> {
+          const auto principal = admit(request, method, any_of);
+          if (!principal) return tl::unexpected(principal.error());
+          return handler(request, *principal);
+        });
+      },
+      execution, upload_limit, std::move(admit_upload)});
 }
 
 void Guard::add_public(platform::http::Method method, std::string pattern, PublicHandler handler,

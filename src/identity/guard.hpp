@@ -48,6 +48,9 @@ class Guard {
   std::optional<Principal> authenticate(const platform::http::Request& request);
 
  private:
+  // Authentication, CSRF on cookie-authenticated changes and the permission: who may call the route.
+  platform::Result<Principal> admit(const platform::http::Request& request, platform::http::Method method,
+                                    const std::vector<Permission>& any_of);
   platform::http::Response run(const platform::http::Request& request,
                                const std::function<platform::Result<platform::http::Response>()>& work);
 

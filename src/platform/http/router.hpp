@@ -23,6 +23,9 @@ struct Route {
   // Above 0: the route takes uploads of up to this many bytes, streamed to a file (Request::upload_file) instead
   // of memory, when the server has an upload directory and the request carries credentials.
   std::size_t upload_limit = 0;
+  // Upload routes: runs on the header alone, before a byte of the body is read, so that nobody streams a gigabyte
+  // to disk unchecked. 100 (Continue) lets the body come; any other answer is sent instead and the body refused.
+  Handler admit;
 };
 
 struct Match {
@@ -35,7 +38,7 @@ class Router {
  public:
   void add(Route route);
   void add(Method method, std::string pattern, Handler handler, Execution execution = Execution::blocking) {
-    add(Route{method, std::move(pattern), std::move(handler), execution});
+    add(Route{method, std::move(pattern), std::move(handler), execution, 0, {}});
   }
   Match match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -271,9 +271,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::awaitable<Outcome> handle(Request& request);
   asio::awaitable<Outcome> dispatch(Request& request);
-  // The upload limit of the route a request header is for, when the server takes uploads and the request carries
-  // credentials (anonymous requests never get more than the ordinary limit); 0 otherwise.
-  std::size_t upload_limit_of(const bhttp::request<bhttp::string_body>& header) const;
+  // The upload route a request header is for, when the server takes uploads and the request carries credentials
+  // (anonymous requests never get more than the ordinary limit); null otherwise.
+  const Route* upload_route_of(const bhttp::request<bhttp::string_body>& header) const;
+  // The request as far as its header tells: headers, request id, remote address (method and path come later).
+  Request describe(const bhttp::request<bhttp::string_body>& header) const;
   // Reads the body into a new file of the upload directory; its path, or empty on an error (`ec` set).
   asio::awaitable<std::string> read_to_file(bhttp::request_parser<bhttp::string_body>& parser, std::size_t limit,
                                             beast::error_code& ec);
@@ -330,11 +332,30 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     stream_.expires_after(server_.options_.read_timeout);
     co_await bhttp::async_read_header(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
     std::string upload_file;
-    const std::size_t upload_limit = ec ? 0 : upload_limit_of(parser.get());
+    const Route* upload_route = ec ? nullptr : upload_route_of(parser.get());
+    const std::size_t upload_limit = upload_route ? upload_route->upload_limit : 0;
+    Request request;
+    if (!ec) request = describe(parser.get());
     if (!ec) {
       const std::size_t limit = upload_limit > 0 ? upload_limit : server_.options_.body_limit;
       if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
       parser.body_limit(limit);
+    }
+    if (!ec && !parser.is_done() && upload_route && upload_route->admit) {
+      const auto started = Clock::now();
+      Response refusal = co_await on_workers([&upload_route, &request] {
+        return call_handler(upload_route->admit, request);
+      });
+      if (refusal.status != 100) {
+        request.method = upload_route->method;
+        request.path = std::string(parser.get().target().substr(0, parser.get().target().find('?')));
+        server_.metrics_.observe_request(std::string(to_string(request.method)), upload_route->pattern, refusal.status,
+                                         Clock::now() - started);
+        finish(request, refusal.status, upload_route->pattern, started);
+        const bool written = co_await write(refusal, request, parser.get().version(), false);
+        if (written) co_await close_after_error();
+        break;
+      }
     }
     if (!ec && !parser.is_done()) {
       // curl and others wait for this before sending a larger body.
@@ -353,8 +374,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     const auto started = Clock::now();
     if (ec) {
       if (is_network_end(ec)) break;
-      Request request;
-      request.request_id = new_request_id();
+      if (request.request_id.empty()) request.request_id = new_request_id();
       request.remote_address = remote_address_;
       auto response = reject_unparsed(ec);
       {
@@ -369,23 +389,6 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
 
     phase_ = Phase::handling;
     auto& message = parser.get();
-    Request request;
-    request.remote_address = remote_address_;
-    for (const auto& field : message) {
-      request.headers.emplace_back(to_lower(field.name_string()), std::string(field.value()));
-    }
-    const auto client_id = request.header("x-request-id");
-    request.request_id = client_id && sane_request_id(*client_id) ? std::string(*client_id) : new_request_id();
-    if (server_.options_.trust_proxy) {
-      const auto proto = request.header("x-forwarded-proto");
-      request.secure = proto && iequals(trim_copy(*proto), "https");
-      if (const auto forwarded = request.header("x-forwarded-for")) {
-        // The last entry is the one our own proxy added; earlier ones are whatever the client claimed.
-        const auto comma = forwarded->rfind(',');
-        auto address = trim_copy(comma == std::string_view::npos ? *forwarded : forwarded->substr(comma + 1));
-        if (!address.empty()) request.remote_address = std::move(address);
-      }
-    }
     const auto method = parse_method(message.method_string());
     const unsigned version = message.version();
     const bool client_keep_alive = message.keep_alive();
@@ -434,6 +437,27 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
   close_socket();
 }
 
+Request Session::describe(const bhttp::request<bhttp::string_body>& header) const {
+  Request request;
+  request.remote_address = remote_address_;
+  for (const auto& field : header) {
+    request.headers.emplace_back(to_lower(field.name_string()), std::string(field.value()));
+  }
+  const auto client_id = request.header("x-request-id");
+  request.request_id = client_id && sane_request_id(*client_id) ? std::string(*client_id) : new_request_id();
+  if (server_.options_.trust_proxy) {
+    const auto proto = request.header("x-forwarded-proto");
+    request.secure = proto && iequals(trim_copy(*proto), "https");
+    if (const auto forwarded = request.header("x-forwarded-for")) {
+      // The last entry is the one our own proxy added; earlier ones are whatever the client claimed.
+      const auto comma = forwarded->rfind(',');
+      auto address = trim_copy(comma == std::string_view::npos ? *forwarded : forwarded->substr(comma + 1));
+      if (!address.empty()) request.remote_address = std::move(address);
+    }
+  }
+  return request;
+}
+
 Response Session::reject_unparsed(const beast::error_code& ec) const {
   if (ec == bhttp::error::body_limit) {
     return Response::error({ErrorCode::payload_too_large, "request body too large", ""});
@@ -454,18 +478,18 @@ asio::awaitable<Session::Outcome> Session::handle(Request& request) {
   co_return outcome;
 }
 
-std::size_t Session::upload_limit_of(const bhttp::request<bhttp::string_body>& header) const {
-  if (server_.options_.upload_directory.empty()) return 0;
+const Route* Session::upload_route_of(const bhttp::request<bhttp::string_body>& header) const {
+  if (server_.options_.upload_directory.empty()) return nullptr;
   if (header.find(bhttp::field::authorization) == header.end() && header.find(bhttp::field::cookie) == header.end()) {
-    return 0;
+    return nullptr;
   }
   const auto method = parse_method(header.method_string());
-  if (!method) return 0;
+  if (!method) return nullptr;
   const std::string_view target = header.target();
   const auto path = try_url_decode(target.substr(0, target.find('?')), false);
-  if (!path) return 0;
+  if (!path) return nullptr;
   const auto match = server_.router_.match(*method, *path);
-  return match.route ? match.route->upload_limit : 0;
+  return match.route && match.route->upload_limit > 0 ? match.route : nullptr;
 }
 
 asio::awaitable<std::string> Session::read_to_file(bhttp::request_parser<bhttp::string_body>& parser,

@@ -364,6 +364,58 @@ TEST_F(ServerTest, SlowlorisIsCutOffByTheReadTimeout) {
   EXPECT_EQ(fetch(port(), bhttp::verb::get, "/api/ok").status, 200);
 }
 
+// Upload routes stream their body to a file, but only once the route's admit check has passed on the header alone:
+// a caller without the right credentials never gets a byte written to disk.
+TEST_F(ServerTest, UploadsGoToAFileOnlyWhenTheHeaderIsAdmitted) {
+  const auto directory = fs::temp_directory_path() / ("termintreu-upload-test-" + std::to_string(::getpid()));
+  fs::remove_all(directory);
+  int admitted = 0;
+  const auto admit = [&admitted](Request& request) {
+    if (request.header("authorization") != std::optional<std::string_view>("Bearer good")) {
+      return Response::error({ErrorCode::unauthenticated, "please sign in", ""});
+    }
+    ++admitted;
+    Response go_on;
+    go_on.status = 100;
+    return go_on;
+  };
+  const auto handler = [](Request& request) {
+    const auto size = request.upload_file.empty() ? 0 : fs::file_size(request.upload_file);
+    return Response::json(200, {{"file_size", size}, {"body_size", request.body.size()}});
+  };
+  router_.add(Route{Method::post, "/api/upload", handler, Execution::blocking, std::size_t{1} << 20, admit});
+  ServerOptions options;
+  options.body_limit = 1024;
+  options.upload_directory = directory;
+  start(options);
+  const auto files_left = [&directory] {
+    return fs::exists(directory) ? std::distance(fs::directory_iterator(directory), fs::directory_iterator{}) : 0;
+  };
+
+  const std::string file(300 * 1024, 'x');
+  const auto accepted =
+      fetch(port(), bhttp::verb::post, "/api/upload", file, {{"Authorization", "Bearer good"}});
+  ASSERT_EQ(accepted.status, 200U) << accepted.body;
+  EXPECT_EQ(accepted.body_json()["file_size"], file.size());
+  EXPECT_EQ(accepted.body_json()["body_size"], 0);
+  EXPECT_EQ(admitted, 1);
+  EXPECT_EQ(files_left(), 0) << "the server removes an upload the handler left in place";
+
+  Client refused(port());
+  refused.send_raw("POST /api/upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer bad\r\nExpect: 100-continue\r\n"
+                   "Content-Length: 307200\r\n\r\n");
+  const auto reply = refused.receive();
+  ASSERT_TRUE(reply);
+  expect_json_error(*reply, 401, "unauthenticated");
+  EXPECT_FALSE(reply->keep_alive);
+  EXPECT_EQ(files_left(), 0);
+  EXPECT_EQ(admitted, 1);
+
+  // Without credentials the route is an ordinary one: the ordinary body limit applies.
+  expect_json_error(fetch(port(), bhttp::verb::post, "/api/upload", file), 413, "payload_too_large");
+  fs::remove_all(directory);
+}
+
 TEST_F(ServerTest, ExpectContinueIsAnswered) {
   router_.add(Method::post, "/api/echo", [](Request& request) { return Response::text(200, request.body); });
   start();
