@@ -33,5 +33,8 @@ add_library(phonenumber INTERFACE IMPORTED)
 target_include_directories(phonenumber INTERFACE ${PHONENUMBER_INCLUDE_DIR})
 target_link_libraries(phonenumber INTERFACE ${PHONENUMBER_LIBRARY} ICU::uc ICU::i18n protobuf::libprotobuf)
 
+# Open-addressing hash maps for the import's in-memory duplicate indexes (docs/decisions/0007).
+find_package(absl REQUIRED CONFIG)
+
 # Encoding detection of imported files.
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)

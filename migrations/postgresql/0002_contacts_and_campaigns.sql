@@ -60,7 +60,7 @@ CREATE TABLE campaign_reps (
 
 CREATE TABLE companies (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  agency_id BIGINT NOT NULL,  -- the tenant; no foreign key on the bulk tables (docs/decisions/0004)
   client_id BIGINT NOT NULL REFERENCES clients(id),
   name TEXT NOT NULL,
   name_key TEXT NOT NULL,
@@ -79,7 +79,7 @@ CREATE INDEX companies_client_key ON companies(client_id, name_key);
 
 CREATE TABLE persons (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  agency_id BIGINT NOT NULL,  -- as in companies
   client_id BIGINT NOT NULL REFERENCES clients(id),
   company_id BIGINT REFERENCES companies(id),
   salutation TEXT NOT NULL DEFAULT '',
@@ -108,7 +108,7 @@ CREATE INDEX persons_agency_last_name ON persons(agency_id, last_name);
 
 CREATE TABLE phone_numbers (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  agency_id BIGINT NOT NULL,  -- as in companies
   person_id BIGINT NOT NULL REFERENCES persons(id),
   kind TEXT NOT NULL CHECK (kind IN ('phone', 'mobile')),
   e164 TEXT NOT NULL,
@@ -121,7 +121,7 @@ CREATE INDEX phone_numbers_agency_e164 ON phone_numbers(agency_id, e164);
 -- A person within a campaign; the calling work adds attempts, leases and callbacks.
 CREATE TABLE leads (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  agency_id BIGINT NOT NULL,  -- as in companies
   campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
   person_id BIGINT NOT NULL REFERENCES persons(id),
   state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'in_progress', 'callback_due', 'appointment',
@@ -240,3 +240,6 @@ END;
 $$;
 CREATE TRIGGER consent_records_no_change BEFORE UPDATE OR DELETE ON consent_records
 FOR EACH ROW EXECUTE FUNCTION consent_records_append_only();
+
+-- The history of one thing (a person, a user, the block list) is read by its target.
+CREATE INDEX audit_log_target ON audit_log(agency_id, target_type, target_id, id);

@@ -60,7 +60,7 @@ CREATE TABLE campaign_reps (
 
 CREATE TABLE companies (
   id INTEGER PRIMARY KEY,
-  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  agency_id INTEGER NOT NULL,  -- the tenant; no foreign key on the bulk tables (docs/decisions/0004)
   client_id INTEGER NOT NULL REFERENCES clients(id),
   name TEXT NOT NULL,
   name_key TEXT NOT NULL,
@@ -79,7 +79,7 @@ CREATE INDEX companies_client_key ON companies(client_id, name_key);
 
 CREATE TABLE persons (
   id INTEGER PRIMARY KEY,
-  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  agency_id INTEGER NOT NULL,  -- as in companies
   client_id INTEGER NOT NULL REFERENCES clients(id),
   company_id INTEGER REFERENCES companies(id),
   salutation TEXT NOT NULL DEFAULT '',
@@ -108,7 +108,7 @@ CREATE INDEX persons_agency_last_name ON persons(agency_id, last_name);
 
 CREATE TABLE phone_numbers (
   id INTEGER PRIMARY KEY,
-  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  agency_id INTEGER NOT NULL,  -- as in companies
   person_id INTEGER NOT NULL REFERENCES persons(id),
   kind TEXT NOT NULL CHECK (kind IN ('phone', 'mobile')),
   e164 TEXT NOT NULL,
@@ -121,7 +121,7 @@ CREATE INDEX phone_numbers_agency_e164 ON phone_numbers(agency_id, e164);
 -- A person within a campaign; the calling work adds attempts, leases and callbacks.
 CREATE TABLE leads (
   id INTEGER PRIMARY KEY,
-  agency_id INTEGER NOT NULL REFERENCES agencies(id),
+  agency_id INTEGER NOT NULL,  -- as in companies
   campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
   person_id INTEGER NOT NULL REFERENCES persons(id),
   state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'in_progress', 'callback_due', 'appointment',
@@ -237,3 +237,6 @@ CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
 BEGIN SELECT RAISE(ABORT, 'consent_records is append-only'); END;
 CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records
 BEGIN SELECT RAISE(ABORT, 'consent_records is append-only'); END;
+
+-- The history of one thing (a person, a user, the block list) is read by its target.
+CREATE INDEX audit_log_target ON audit_log(agency_id, target_type, target_id, id);

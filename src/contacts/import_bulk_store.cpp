@@ -84,6 +84,12 @@ constexpr const char* kMergePerson =
     "external_id = CASE WHEN external_id = '' THEN :external_id ELSE external_id END, "
     "updated_at = :updated_at WHERE id = :id AND agency_id = :agency_id";
 
+// SQLite: the import's page cache (negative: KiB). The default 2 MiB spills a large transaction's index pages to
+// the WAL and reads them back for nearly every row; 64 MiB took a 300k-row bare insert from 31k to 44k rows/s.
+constexpr const char* kReadCacheSize = "PRAGMA cache_size";
+constexpr long long kImportCacheKib = 65536;
+// PRAGMA takes no bound parameters; the value is formatted from an integer, never from user text.
+constexpr const char* kSetCacheSizeFormat = "PRAGMA cache_size = {}";
 // Rows per flush: large enough that statement overhead vanishes, small enough to keep memory flat.
 constexpr std::size_t kFlushRows = 4096;
 // Ids taken from a PostgreSQL sequence at a time.
@@ -99,7 +105,7 @@ void load_pairs(soci::session& sql, const char* select, const ImportTarget& targ
   while (st.fetch()) out.emplace(key_hash(key), id);
 }
 
-void load_ids(soci::session& sql, soci::statement& st, std::int64_t& id, std::unordered_set<std::int64_t>& out) {
+void load_ids(soci::session& sql, soci::statement& st, std::int64_t& id, absl::flat_hash_set<std::int64_t>& out) {
   st.execute();
   while (st.fetch()) out.insert(id);
 }
@@ -167,7 +173,22 @@ ContactBulkWriter::ContactBulkWriter(soci::session& sql, Engine engine, const Im
       campaign_(target.campaign_id ? std::to_string(*target.campaign_id) : std::string{}),
       import_(target.import_id ? std::to_string(*target.import_id) : std::string{}),
       now_(std::to_string(now)),
-      now_value_(now) {}
+      now_value_(now) {
+  if (engine_ == Engine::sqlite) {
+    sql_ << kReadCacheSize, soci::into(sqlite_cache_size_);
+    sql_ << fmt::format(kSetCacheSizeFormat, -kImportCacheKib);
+  }
+}
+
+ContactBulkWriter::~ContactBulkWriter() {
+  if (engine_ != Engine::sqlite) return;
+  try {
+    // The pooled session goes back to its ordinary size (and frees the pages).
+    sql_ << fmt::format(kSetCacheSizeFormat, sqlite_cache_size_);
+  } catch (const std::exception&) {
+    // A broken connection is reset by the pool; nothing to give back then.
+  }
+}
 
 std::int64_t ContactBulkWriter::next_id(const char* reserve_sql, std::vector<long long>& pool, long long& last) {
   if (engine_ == Engine::sqlite) {

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
+#include <absl/container/flat_hash_map.h>
 
 #include <fmt/format.h>
 
@@ -139,7 +139,7 @@ class NumberTexts {
   }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> ids_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> ids_;
 };
 
 std::string join_fields(const std::vector<std::string>& fields, char delimiter) {
