@@ -25,8 +25,9 @@ ALTER TABLE leads ADD COLUMN lease_until INTEGER;
 ALTER TABLE leads ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD COLUMN last_attempt_at INTEGER;
 ALTER TABLE leads ADD COLUMN last_outcome TEXT NOT NULL DEFAULT '';
-CREATE INDEX leads_queue ON leads(campaign_id, area_id, priority, next_call_at)
+CREATE INDEX leads_queue ON leads(campaign_id, area_id, priority DESC, next_call_at, id)
   WHERE state IN ('new', 'in_progress');
+CREATE INDEX leads_leased_by ON leads(leased_by) WHERE leased_by IS NOT NULL;
 CREATE INDEX leads_unplaced ON leads(campaign_id) WHERE area_id IS NULL;
 
 -- Every call attempt, append-only and chained per campaign in seq order (docs/call-ledger.md). A correction is a
@@ -57,6 +58,7 @@ CREATE TABLE call_attempts (
 );
 CREATE INDEX call_attempts_lead ON call_attempts(lead_id, started_at);
 CREATE INDEX call_attempts_agent ON call_attempts(agent_id, started_at);
+CREATE INDEX call_attempts_agency_time ON call_attempts(agency_id, started_at);
 CREATE TRIGGER call_attempts_no_update BEFORE UPDATE ON call_attempts
 BEGIN SELECT RAISE(ABORT, 'call_attempts is append-only'); END;
 CREATE TRIGGER call_attempts_no_delete BEFORE DELETE ON call_attempts

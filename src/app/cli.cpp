@@ -44,6 +44,8 @@ int run_cli(int argc, char** argv) {
   bool no_demo = false;
   serve->add_flag("--no-demo", no_demo, "Do not load demo data into an empty database");
   serve->add_flag("--trust-proxy", config.trust_proxy, "Trust X-Forwarded-Proto/-For from a reverse proxy");
+  serve->add_flag("--test-clock", config.test_clock,
+                  "For browser tests only: an admin may move the server's clock forward (POST /api/test/clock)");
   serve->add_option("--workers", config.worker_threads, "Threads for database work")->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply the database migrations this binary carries, then exit");
