@@ -4,14 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "calling/attempt_store.hpp"
 #include "calling/callback_store.hpp"
 #include "calling/lead_card.hpp"
 #include "calling/outcome.hpp"
 #include "calling/presence_store.hpp"
 #include "calling/queue_store.hpp"
-#include "contacts/blocking.hpp"
-#include "contacts/contact_store.hpp"
 #include "platform/http/events.hpp"
 
 namespace termintreu::calling {
@@ -38,20 +35,6 @@ Result<std::int64_t> person_of(const Principal& principal) {
 // possible time, so a later press does not meet it again).
 constexpr int kMaxTries = 32;
 constexpr int kCallbacksPerCampaign = 20;
-constexpr std::size_t kMaxNote = 4000;
-constexpr std::size_t kMaxReason = 500;
-constexpr int kMaxTalkSeconds = 4 * 60 * 60;
-// Weekly caps look back 7 days; a day more covers the called person's local calendar day.
-constexpr auto kHistoryWindow = std::chrono::days{8};
-
-campaigns::CallingRules rules_of(const queue_store::WorkCampaign& campaign) {
-  if (campaign.calling_rules.empty()) return campaigns::legal_limits();
-  auto json = nlohmann::json::parse(campaign.calling_rules, nullptr, false);
-  if (json.is_discarded()) throw std::runtime_error("campaigns.calling_rules holds invalid JSON");
-  auto rules = campaigns::calling_rules_from_json(json);
-  if (!rules) throw std::runtime_error("campaigns.calling_rules no longer passes: " + rules.error().message);
-  return std::move(*rules);
-}
 
 struct Pick {
   Candidate order;
@@ -61,23 +44,14 @@ struct Pick {
 
 OwnerPresence presence_of(const callback_store::DueCallback& due, std::int64_t now) {
   OwnerPresence p;
-  p.signed_in = due.assignee_seen_at &&
-                *due.assignee_seen_at >= now - std::chrono::duration_cast<std::chrono::microseconds>(
-                                                   kPresenceTimeout).count();
+  p.signed_in =
+      due.assignee_seen_at &&
+      *due.assignee_seen_at >= now - std::chrono::duration_cast<std::chrono::microseconds>(kPresenceTimeout).count();
   p.busy = p.signed_in && due.assignee_state == "on_call" && due.assignee_lead != due.callback.lead_id;
   return p;
 }
 
-std::vector<TimePoint> recent_attempts(soci::session& sql, std::int64_t lead_id, TimePoint now) {
-  std::vector<TimePoint> out;
-  for (const auto at : queue_store::attempt_times(sql, lead_id, to_micros(now - kHistoryWindow))) {
-    out.push_back(from_micros(at));
-  }
-  return out;
-}
-
-const queue_store::WorkCampaign* campaign_of(const std::vector<queue_store::WorkCampaign>& campaigns,
-                                             std::int64_t id) {
+const queue_store::WorkCampaign* campaign_of(const std::vector<queue_store::WorkCampaign>& campaigns, std::int64_t id) {
   for (const auto& c : campaigns) {
     if (c.id == id) return &c;
   }
@@ -126,105 +100,105 @@ Result<Assignment> DispatchService::next(const Principal& agent) {
 }
 
 Result<Assignment> DispatchService::take_next(soci::session& sql, const Principal& agent, TimePoint now) {
-    const std::int64_t me = *agent.user_id;
-    const std::int64_t now_us = to_micros(now);
-    const std::int64_t until = to_micros(now + kLeaseFor);
-    Assignment out;
-    const auto all = queue_store::campaigns_of_agent(sql, agent.agency_id, me);
-    std::vector<queue_store::WorkCampaign> ready;
-    for (const auto& c : all) {
-      if (c.briefing_acknowledged) {
-        ready.push_back(c);
-      } else {
-        out.briefings_pending.push_back(c.id);
-      }
+  const std::int64_t me = *agent.user_id;
+  const std::int64_t now_us = to_micros(now);
+  const std::int64_t until = to_micros(now + kLeaseFor);
+  Assignment out;
+  const auto all = queue_store::campaigns_of_agent(sql, agent.agency_id, me);
+  std::vector<queue_store::WorkCampaign> ready;
+  for (const auto& c : all) {
+    if (c.briefing_acknowledged) {
+      ready.push_back(c);
+    } else {
+      out.briefings_pending.push_back(c.id);
     }
-    if (const auto held = queue_store::leased_to(sql, agent.agency_id, me, now_us)) {
-      const auto lead = queue_store::find_lead(sql, agent.agency_id, *held);
-      if (lead) {
-        queue_store::extend_lease(sql, me, now_us, until);
-        out.lead_id = lead->id;
-        out.campaign_id = lead->campaign_id;
-        out.lease_until = until;
-        out.callback = callback_store::held_on_lead(sql, lead->id, me, now_us);
-        return out;
-      }
-    }
-    if (all.empty()) {
-      out.empty_reason = "no_campaign";
-      return out;
-    }
-    if (ready.empty()) {
-      out.empty_reason = "briefing";
-      return out;
-    }
-    std::map<std::int64_t, campaigns::CallingRules> rules;
-    for (const auto& c : ready) rules.emplace(c.id, rules_of(c));
-
-    for (int attempt = 0; attempt < kMaxTries; ++attempt) {
-      std::optional<Pick> best;
-      const auto consider = [&](Pick pick) {
-        if (!best || comes_before(pick.order, best->order)) best = std::move(pick);
-      };
-      for (const auto& c : ready) {
-        for (auto& due : callback_store::due(sql, c.id, now_us, kCallbacksPerCampaign)) {
-          const auto rank = callback_rank(due.callback.kind, due.callback.assigned_to, me, presence_of(due, now_us));
-          if (!rank) continue;
-          consider({{*rank, 0, from_micros(due.callback.due_at), due.callback.id}, &c, std::move(due.callback)});
-        }
-        bool placed = false;
-        if (queue_store::has_unplaced(sql, c.id)) {
-          queue_store::place_leads(sql, c.id);
-          placed = true;
-        }
-        for (const auto& area : open_areas(sql, c.id, rules.at(c.id), now, placed)) {
-          if (const auto lead = queue_store::best_lead(sql, c.id, area.id, now_us)) {
-            consider({{Rank::lead, lead->priority, from_micros(lead->next_call_at), lead->id}, &c, std::nullopt});
-          }
-        }
-      }
-      if (!best) break;
-
-      if (best->callback) {
-        if (!callback_store::lease(sql, best->callback->id, me, now_us, until)) continue;
-        queue_store::hold(sql, best->callback->lead_id, me, until);
-        out.lead_id = best->callback->lead_id;
-        out.callback = best->callback;
-        out.callback->started_at = out.callback->started_at.value_or(now_us);
-        out.campaign_id = best->campaign->id;
-        out.lease_until = until;
-        return out;
-      }
-
-      // The queue placed the lead by its area; the rules on the lead's own history have the last word.
-      const auto lead = queue_store::find_lead(sql, agent.agency_id, best->order.id);
-      if (!lead) continue;
-      if (lead->person_blocked) {
-        queue_store::close(sql, lead->id, "blocked", now_us);
-        continue;
-      }
-      const auto area = lead->area_id ? queue_store::find_area(sql, *lead->area_id) : std::nullopt;
-      if (!area) continue;
-      const auto recent = recent_attempts(sql, lead->id, now);
-      const auto decision = campaigns::may_call(rules.at(best->campaign->id), now, zone_of(*area),
-                                                {area->country, area->subdivision},
-                                                history_of(recent, lead->attempts, now, *area));
-      if (!decision.allowed) {
-        if (decision.next_possible) {
-          queue_store::release(sql, lead->id, to_micros(*decision.next_possible));
-        } else {
-          queue_store::close(sql, lead->id, "unreachable", now_us);
-        }
-        continue;
-      }
-      if (!queue_store::lease(sql, lead->id, me, now_us, until)) continue;
+  }
+  if (const auto held = queue_store::leased_to(sql, agent.agency_id, me, now_us)) {
+    const auto lead = queue_store::find_lead(sql, agent.agency_id, *held);
+    if (lead) {
+      queue_store::extend_lease(sql, me, now_us, until);
       out.lead_id = lead->id;
+      out.campaign_id = lead->campaign_id;
+      out.lease_until = until;
+      out.callback = callback_store::held_on_lead(sql, lead->id, me, now_us);
+      return out;
+    }
+  }
+  if (all.empty()) {
+    out.empty_reason = "no_campaign";
+    return out;
+  }
+  if (ready.empty()) {
+    out.empty_reason = "briefing";
+    return out;
+  }
+  std::map<std::int64_t, campaigns::CallingRules> rules;
+  for (const auto& c : ready) rules.emplace(c.id, rules_of(c));
+
+  for (int attempt = 0; attempt < kMaxTries; ++attempt) {
+    std::optional<Pick> best;
+    const auto consider = [&](Pick pick) {
+      if (!best || comes_before(pick.order, best->order)) best = std::move(pick);
+    };
+    for (const auto& c : ready) {
+      for (auto& due : callback_store::due(sql, c.id, now_us, kCallbacksPerCampaign)) {
+        const auto rank = callback_rank(due.callback.kind, due.callback.assigned_to, me, presence_of(due, now_us));
+        if (!rank) continue;
+        consider({{*rank, 0, from_micros(due.callback.due_at), due.callback.id}, &c, std::move(due.callback)});
+      }
+      bool placed = false;
+      if (queue_store::has_unplaced(sql, c.id)) {
+        queue_store::place_leads(sql, c.id);
+        placed = true;
+      }
+      for (const auto& area : open_areas(sql, c.id, rules.at(c.id), now, placed)) {
+        if (const auto lead = queue_store::best_lead(sql, c.id, area.id, now_us)) {
+          consider({{Rank::lead, lead->priority, from_micros(lead->next_call_at), lead->id}, &c, std::nullopt});
+        }
+      }
+    }
+    if (!best) break;
+
+    if (best->callback) {
+      if (!callback_store::lease(sql, best->callback->id, me, now_us, until)) continue;
+      queue_store::hold(sql, best->callback->lead_id, me, until);
+      out.lead_id = best->callback->lead_id;
+      out.callback = best->callback;
+      out.callback->started_at = out.callback->started_at.value_or(now_us);
       out.campaign_id = best->campaign->id;
       out.lease_until = until;
       return out;
     }
-    out.empty_reason = "nothing_due";
+
+    // The queue placed the lead by its area; the rules on the lead's own history have the last word.
+    const auto lead = queue_store::find_lead(sql, agent.agency_id, best->order.id);
+    if (!lead) continue;
+    if (lead->person_blocked) {
+      queue_store::close(sql, lead->id, "blocked", now_us);
+      continue;
+    }
+    const auto area = lead->area_id ? queue_store::find_area(sql, *lead->area_id) : std::nullopt;
+    if (!area) continue;
+    const auto recent = recent_attempts(sql, lead->id, now);
+    const auto decision =
+        campaigns::may_call(rules.at(best->campaign->id), now, zone_of(*area), {area->country, area->subdivision},
+                            history_of(recent, lead->attempts, now, *area));
+    if (!decision.allowed) {
+      if (decision.next_possible) {
+        queue_store::release(sql, lead->id, to_micros(*decision.next_possible));
+      } else {
+        queue_store::close(sql, lead->id, "unreachable", now_us);
+      }
+      continue;
+    }
+    if (!queue_store::lease(sql, lead->id, me, now_us, until)) continue;
+    out.lead_id = lead->id;
+    out.campaign_id = best->campaign->id;
+    out.lease_until = until;
     return out;
+  }
+  out.empty_reason = "nothing_due";
+  return out;
 }
 
 Result<void> DispatchService::release(const Principal& agent, std::int64_t lead_id) {
@@ -251,22 +225,7 @@ Result<Recorded> DispatchService::record_outcome(const Principal& agent, std::in
   const std::int64_t me = *agent.user_id;
   const TimePoint now = clock_.now();
   const std::int64_t now_us = to_micros(now);
-  const OutcomeKind* kind = find_outcome(input.outcome);
-  if (kind == nullptr) return fail(ErrorCode::invalid, "is not a known outcome", "outcome");
-  if (input.note.size() > kMaxNote) return fail(ErrorCode::invalid, "may hold at most 4000 bytes", "note");
-  if (input.reason.size() > kMaxReason) return fail(ErrorCode::invalid, "may hold at most 500 bytes", "reason");
-  if (kind->needs_reason && input.reason.empty()) return fail(ErrorCode::invalid, "is required", "reason");
-  if (input.talk_seconds < 0 || input.talk_seconds > kMaxTalkSeconds) {
-    return fail(ErrorCode::invalid, "must be between 0 and 14400", "talk_seconds");
-  }
-  if (kind->needs_callback && !input.callback) return fail(ErrorCode::invalid, "is required", "callback");
-  if (!kind->needs_callback && input.callback) {
-    return fail(ErrorCode::invalid, "only goes with the outcome callback", "callback");
-  }
-  if (input.callback && input.callback->at <= now) return fail(ErrorCode::invalid, "must be in the future", "callback.at");
-  if (input.started_at && *input.started_at > now) {
-    return fail(ErrorCode::invalid, "must not be in the future", "started_at");
-  }
+  TT_TRY(kind, check_outcome_input(input, now));
 
   auto recorded = database_.transaction("dispatch.outcome", [&](soci::session& sql) -> Result<Recorded> {
     const auto lead = queue_store::find_lead(sql, agent.agency_id, lead_id);
@@ -277,95 +236,11 @@ Result<Recorded> DispatchService::record_outcome(const Principal& agent, std::in
     // A lapsed lease still names its agent until someone else takes the lead: the call that agent made counts.
     if (lead->leased_by != me) {
       const bool held_by_other = lead->leased_by && lead->lease_until && *lead->lease_until > now_us;
-      return fail(ErrorCode::conflict, held_by_other ? "another agent holds this lead"
-                                                     : "take the lead with Next before recording a call");
+      return fail(ErrorCode::conflict,
+                  held_by_other ? "another agent holds this lead" : "take the lead with Next before recording a call");
     }
-
-    const auto person = contacts::contact_store::find_person(sql, agent.agency_id, lead->person_id);
-    if (!person) return fail(ErrorCode::not_found, "no such lead");
-    const auto phones = contacts::contact_store::phones(sql, agent.agency_id, person->id);
-    const bool known_phone = std::any_of(phones.begin(), phones.end(), [&](const auto& p) { return p.e164 == input.phone; });
-    if (!known_phone) return fail(ErrorCode::invalid, "must be one of the person's numbers (E.164)", "phone");
-
-    if (!lead->area_id) queue_store::place_leads(sql, lead->campaign_id);
-    const auto placed = queue_store::find_lead(sql, agent.agency_id, lead_id);
-    const auto area = placed && placed->area_id ? queue_store::find_area(sql, *placed->area_id) : std::nullopt;
-    if (!area) throw std::runtime_error("a lead without a calling area after placing it");
-    const auto rules = rules_of(*campaign);
-    if (input.callback && !area_open(rules, input.callback->at, *area)) {
-      return fail(ErrorCode::invalid, "lies outside the campaign's calling times in the person's local time",
-                  "callback.at");
-    }
-
-    CallAttempt attempt;
-    attempt.agency_id = agent.agency_id;
-    attempt.campaign_id = lead->campaign_id;
-    attempt.lead_id = lead->id;
-    attempt.person_id = lead->person_id;
-    attempt.agent_id = me;
-    attempt.phone = input.phone;
-    attempt.caller_id = campaign->caller_id;
-    attempt.outcome = std::string(kind->name);
-    attempt.reason = input.reason;
-    attempt.note = input.note;
-    attempt.started_at = input.started_at ? to_micros(*input.started_at)
-                                          : now_us - std::int64_t{input.talk_seconds} * 1'000'000;
-    attempt.ended_at = now_us;
-    attempt.talk_seconds = input.talk_seconds;
-    if (input.callback) attempt.callback_at = to_micros(input.callback->at);
-    attempt.recorded_at = now_us;
-    const std::int64_t attempt_id = attempt_store::append(sql, attempt);
-
-    Recorded out;
-    out.attempt_id = attempt_id;
-    out.seq = attempt.seq;
-    callback_store::keep(sql, lead->id, me, attempt_id, now_us);
-
-    queue_store::AfterAttempt after;
-    after.state = std::string(lead_state_after(kind->effect));
-    after.outcome = attempt.outcome;
-    after.attempted_at = attempt.started_at;
-    after.next_call_at = now_us;
-    switch (kind->effect) {
-      case LeadEffect::retry: {
-        const auto recent = recent_attempts(sql, lead->id, now);
-        const auto next = next_call_after(rules, *kind, now, *area, history_of(recent, lead->attempts + 1, now, *area));
-        if (next) {
-          after.next_call_at = to_micros(*next);
-          out.next_call_at = after.next_call_at;
-        } else {
-          after.state = "unreachable";
-        }
-        break;
-      }
-      case LeadEffect::callback: {
-        Callback callback;
-        callback.agency_id = agent.agency_id;
-        callback.campaign_id = lead->campaign_id;
-        callback.lead_id = lead->id;
-        callback.kind = input.callback->kind;
-        callback.owner_id = me;
-        if (callback.kind == "personal") callback.assigned_to = me;
-        callback.due_at = to_micros(input.callback->at);
-        callback.promised_in = attempt_id;
-        callback.note = input.note;
-        callback.created_at = now_us;
-        out.callback_id = callback_store::insert(sql, callback);
-        after.next_call_at = callback.due_at;
-        break;
-      }
-      case LeadEffect::blocked: {
-        contacts::block_person(sql, agent.agency_id, *person, phones, "objection in a call", me, now_us);
-        break;
-      }
-      case LeadEffect::appointment:
-      case LeadEffect::not_interested:
-      case LeadEffect::invalid:
-        break;
-    }
-    queue_store::record_attempt(sql, lead->id, after, now_us);
-    presence_store::upsert(sql, agent.agency_id, me, lead->campaign_id, "ready", std::nullopt, now_us);
-    out.lead_state = after.state;
+    auto out = record_call(sql, agent.agency_id, me, *lead, *campaign, **kind, input, now);
+    if (out) presence_store::upsert(sql, agent.agency_id, me, lead->campaign_id, "ready", std::nullopt, now_us);
     return out;
   });
   if (recorded) publish(agent.agency_id, "attempt", me);

@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "calling/callback.hpp"
+#include "calling/outcome_recorder.hpp"
 #include "calling/queue_rules.hpp"
 #include "identity/permissions.hpp"
 #include "platform/clock.hpp"
@@ -25,37 +26,14 @@ class EventHub;
 namespace termintreu::calling {
 
 struct Assignment {
-  std::optional<std::int64_t> lead_id;       // empty: nothing is due
-  std::optional<Callback> callback;          // when the lead comes as a callback
+  std::optional<std::int64_t> lead_id;  // empty: nothing is due
+  std::optional<Callback> callback;     // when the lead comes as a callback
   std::optional<std::int64_t> campaign_id;
   std::optional<std::int64_t> lease_until;
   // Why nothing came: "no_campaign" (the agent works no active campaign), "briefing" (every campaign waits for the
   // agent to acknowledge its briefing), "nothing_due".
   std::string empty_reason;
   std::vector<std::int64_t> briefings_pending;  // campaigns whose current briefing this agent has not acknowledged
-};
-
-struct CallbackRequest {
-  platform::TimePoint at;
-  std::string kind = "personal";  // personal | general
-};
-
-struct OutcomeInput {
-  std::string outcome;
-  std::string note;
-  std::string reason;                      // not_interested: why
-  std::optional<CallbackRequest> callback; // callback: when and which kind
-  std::string phone;                       // the dialled number (E.164); one of the person's
-  std::optional<platform::TimePoint> started_at;  // when dialling began; default: when the lead was leased
-  int talk_seconds = 0;
-};
-
-struct Recorded {
-  std::int64_t attempt_id = 0;
-  std::int64_t seq = 0;
-  std::string lead_state;
-  std::optional<std::int64_t> next_call_at;
-  std::optional<std::int64_t> callback_id;
 };
 
 class DispatchService {
@@ -85,8 +63,7 @@ class DispatchService {
     std::int64_t minute = -1;  // the clock minute they were computed for
     std::vector<Area> areas;
   };
-  platform::Result<Assignment> take_next(soci::session& sql, const identity::Principal& agent,
-                                        platform::TimePoint now);
+  platform::Result<Assignment> take_next(soci::session& sql, const identity::Principal& agent, platform::TimePoint now);
   std::vector<Area> open_areas(soci::session& sql, std::int64_t campaign_id, const campaigns::CallingRules& rules,
                                platform::TimePoint now, bool placed);
   void publish(std::int64_t agency_id, std::string_view name, std::int64_t user_id);
