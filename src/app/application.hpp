@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "calling/ledger_service.hpp"
 #include "campaigns/campaign_service.hpp"
 #include "contacts/block_service.hpp"
 #include "contacts/consent_service.hpp"
@@ -53,6 +54,7 @@ class Application {
   std::unique_ptr<contacts::ConsentService> consents_;
   std::unique_ptr<contacts::PrivacyService> privacy_;
   std::unique_ptr<contacts::ImportService> imports_;
+  std::unique_ptr<calling::LedgerService> ledger_;
 };
 
 }  // namespace termintreu::app
