@@ -120,6 +120,13 @@ test.describe('the call log', () => {
     const swapped = [lines[0]!, lines[2]!, lines[1]!, ...lines.slice(3)];
     expect(runScript(swapped.join('\n') + '\n')).toEqual({ status: 1, out: 'BROKEN line 2 (seq 3): prev_hash' });
 
+    // A changed line before a broken link is the first break, though the script finds links and hashes apart.
+    const changedThenDeleted = [...changed.slice(0, 4), ...changed.slice(5)];
+    expect(runScript(changedThenDeleted.join('\n') + '\n')).toEqual({ status: 1, out: 'BROKEN line 3 (seq 3): hash' });
+    const notALine = [...lines];
+    notALine[1] = `x${notALine[1]!.slice(1)}`;
+    expect(runScript(notALine.join('\n') + '\n')).toEqual({ status: 1, out: 'BROKEN line 2: not a call log line' });
+
     // A cut-off chain is intact by itself; the head kept from the earlier check shows what is missing.
     const cut = lines.slice(0, 3).join('\n') + '\n';
     expect(runScript(cut).status).toBe(0);
