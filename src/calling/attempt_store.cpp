@@ -140,6 +140,10 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
   sql << kHead, soci::use(agency), soci::use(campaign), soci::into(last_seq), soci::into(head, head_ind);
   const bool has_head = sql.got_data() && head_ind == soci::i_ok;
   attempt.seq = has_head ? last_seq + 1 : 1;
+  if (attempt.corrects_seq && (*attempt.corrects_seq < 1 || *attempt.corrects_seq >= attempt.seq)) {
+    throw std::invalid_argument(fmt::format("corrects_seq {} names no earlier entry of campaign {}",
+                                            *attempt.corrects_seq, attempt.campaign_id));
+  }
   attempt.prev_hash = has_head ? head : kGenesisHash;
   attempt.note_sha256 = note_sha256(attempt.note);
   attempt.hash = attempt_hash(attempt);

@@ -14,7 +14,8 @@ namespace termintreu::calling::attempt_store {
 // Appends `attempt` to its campaign's chain. Call it inside a transaction the caller has opened: it locks the
 // chain until that transaction ends, then sets seq, prev_hash, note_sha256 and hash from the chain's head and
 // inserts the attempt and its note. The caller gives everything else, recorded_at included. Sets and returns the id.
-// The campaign must belong to attempt.agency_id (std::invalid_argument otherwise: a caller's mistake).
+// The campaign must belong to attempt.agency_id, and corrects_seq (if set) must name an earlier entry of its chain
+// (std::invalid_argument otherwise: a caller's mistake, nothing is written).
 std::int64_t append(soci::session& sql, CallAttempt& attempt);
 
 // The lead's attempts with their notes ('' once erased), newest first.

@@ -300,5 +300,25 @@ TEST_F(AttemptStoreTest, AnotherAgencyFindsNothing) {
   EXPECT_EQ(verify(campaign_a1_).checked, 1u);
 }
 
+TEST_F(AttemptStoreTest, ACorrectionNamesAnEarlierEntry) {
+  const auto wrong = append(campaign_a1_, lead_anna_, anna_, "appointment");
+  CallAttempt correction = wrong;
+  correction.outcome = "callback";
+  correction.corrects_seq = wrong.seq;
+  db().transaction("call.correct", [&](soci::session& sql) { attempt_store::append(sql, correction); });
+  EXPECT_EQ(correction.seq, 2);
+  EXPECT_EQ(of_lead(lead_anna_).size(), 2u) << "the corrected entry stays";
+  for (const std::int64_t bad : {0, 3, 4}) {
+    CallAttempt nonsense = wrong;
+    nonsense.corrects_seq = bad;
+    EXPECT_THROW(db().transaction("call.correct", [&](soci::session& sql) { attempt_store::append(sql, nonsense); }),
+                 std::invalid_argument)
+        << bad;
+  }
+  const auto check = verify(campaign_a1_);
+  EXPECT_TRUE(check.ok);
+  EXPECT_EQ(check.checked, 2u);
+}
+
 }  // namespace
 }  // namespace termintreu::calling
