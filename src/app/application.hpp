@@ -5,6 +5,7 @@
 #include "app/config.hpp"
 #include "calling/dispatch_service.hpp"
 #include "calling/supervision_service.hpp"
+#include "calling/ledger_service.hpp"
 #include "campaigns/campaign_service.hpp"
 #include "contacts/block_service.hpp"
 #include "contacts/consent_service.hpp"
@@ -58,6 +59,7 @@ class Application {
   std::unique_ptr<contacts::ImportService> imports_;
   std::unique_ptr<calling::DispatchService> dispatch_;
   std::unique_ptr<calling::SupervisionService> supervision_;
+  std::unique_ptr<calling::LedgerService> ledger_;
 };
 
 }  // namespace termintreu::app

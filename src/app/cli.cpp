@@ -101,6 +101,14 @@ int run_cli(int argc, char** argv) {
   import->add_option("--delimiter", import_command.delimiter, "';', ',', 'tab' or '|' (default: detected)");
   import->add_option("--rejects", import_command.rejects, "Write the rejected rows to this CSV file");
 
+  auto* ledger = cli.add_subcommand("ledger", "The tamper-evident call log (docs/call-ledger.md)");
+  ledger->require_subcommand(1);
+  auto* ledger_verify = ledger->add_subcommand(
+      "verify", "Check every campaign's call log (exit 0: intact; 1: broken, the first broken entry is printed)");
+  add_storage_flags(*ledger_verify, config, config_file);
+  std::optional<long long> ledger_campaign;
+  ledger_verify->add_option("--campaign", ledger_campaign, "Check this campaign's call log only");
+
   cli.add_subcommand("version", "Print the version");
 
   // File and environment first, so that flags parsed afterwards win over both.
@@ -132,6 +140,7 @@ int run_cli(int argc, char** argv) {
     if (agency_create->parsed()) return command_agency_create(config, agency_command);
     if (routes->parsed()) return command_routes(config);
     if (import->parsed()) return command_import(config, import_command);
+    if (ledger_verify->parsed()) return command_ledger_verify(config, ledger_campaign);
   } catch (const std::exception& e) {
     std::cerr << "termintreu: " << e.what() << "\n";
     return 1;

@@ -955,6 +955,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's call log as its hash chain, to check offline with sha256sum (docs/call-ledger.md)
+         * @description One line per call attempt in seq order, `<hash> <payload>`, where payload is `<prev_hash> <JSON array>` and
+         *     hash is the hex SHA-256 of payload. Permission supervision.view or portal.view; a client's users see only
+         *     their client's campaigns.
+         */
+        get: operations["downloadCampaignLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Check the campaign's call log: ok, or its first broken entry (permission supervision.view or portal.view) */
+        get: operations["verifyCampaignLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consents/verify": {
         parameters: {
             query?: never;
@@ -1956,6 +2001,27 @@ export interface components {
             broken_id: number | null;
             /** @description "hash" (the record was changed) or "prev_hash" (a record before it was removed, inserted or moved); "" when ok. */
             problem: string;
+        };
+        LedgerCheck: {
+            ok: boolean;
+            /** @description Entries found intact (before the break, if any). */
+            checked: number;
+            /** @description Hash of the last intact entry; 64 zeros for an empty chain. Keep it to detect a later cut. */
+            head: string;
+            broken: {
+                /**
+                 * Format: int64
+                 * @description The broken entry's seq as stored.
+                 */
+                seq: number;
+                /** @description Its place in the chain, the line number in the download. */
+                line: number;
+                /**
+                 * @description prev_hash: an entry before it was removed, inserted or moved; seq: not the previous seq + 1; hash: the entry was changed.
+                 * @enum {string}
+                 */
+                problem: "prev_hash" | "seq" | "hash";
+            } | null;
         };
         ConsentExport: {
             encoding: string;
@@ -4143,6 +4209,63 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    downloadCampaignLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain (`Content-Disposition` attachment `campaign-<id>-ledger.txt`); empty without attempts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    verifyCampaignLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     verifyConsents: {
