@@ -1,6 +1,10 @@
 #include "app/application.hpp"
 
 #include "app/system_routes.hpp"
+#include "app/test_clock_route.hpp"
+#include "calling/supervision_routes.hpp"
+#include "calling/workspace_routes.hpp"
+#include "calling/ledger_routes.hpp"
 #include "campaigns/campaign_routes.hpp"
 #include "campaigns/rep_routes.hpp"
 #include "contacts/contact_routes.hpp"
@@ -28,6 +32,9 @@ Application::Application(const Config& config) {
   consents_ = std::make_unique<contacts::ConsentService>(*database_, clock_);
   privacy_ = std::make_unique<contacts::PrivacyService>(*database_, clock_);
   imports_ = std::make_unique<contacts::ImportService>(*database_, clock_, events_, config.data_dir / "imports");
+  dispatch_ = std::make_unique<calling::DispatchService>(*database_, clock_, events_);
+  supervision_ = std::make_unique<calling::SupervisionService>(*database_, clock_, events_);
+  ledger_ = std::make_unique<calling::LedgerService>(*database_);
 
   add_system_routes(*guard_, *database_, metrics_, events_);
   identity::add_session_routes(*guard_, *sessions_, *users_, *database_);
@@ -40,7 +47,11 @@ Application::Application(const Config& config) {
   contacts::add_consent_routes(*guard_, *consents_);
   contacts::add_privacy_routes(*guard_, *privacy_);
   contacts::add_import_routes(*guard_, *imports_);
+  calling::add_workspace_routes(*guard_, *dispatch_);
+  calling::add_supervision_routes(*guard_, *supervision_);
+  calling::add_ledger_routes(*guard_, *ledger_);
   reporting::add_live_routes(*guard_, events_);
+  add_test_clock_route(*guard_, clock_, config.test_clock);
 }
 
 }  // namespace termintreu::app

@@ -3,6 +3,9 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "calling/dispatch_service.hpp"
+#include "calling/supervision_service.hpp"
+#include "calling/ledger_service.hpp"
 #include "campaigns/campaign_service.hpp"
 #include "contacts/block_service.hpp"
 #include "contacts/consent_service.hpp"
@@ -34,10 +37,11 @@ class Application {
   platform::http::Router& router() { return router_; }
   identity::Guard& guard() { return *guard_; }
   contacts::ImportService& imports() { return *imports_; }
+  calling::DispatchService& dispatch() { return *dispatch_; }
   identity::SessionCache& session_cache() { return session_cache_; }
 
  private:
-  platform::SystemClock clock_;
+  platform::OffsetClock clock_;  // the system clock unless serve --test-clock moves it
   identity::SessionCache session_cache_{clock_, identity::SessionCacheSettings{}};
   platform::Metrics metrics_;
   std::unique_ptr<platform::db::Database> database_;
@@ -53,6 +57,9 @@ class Application {
   std::unique_ptr<contacts::ConsentService> consents_;
   std::unique_ptr<contacts::PrivacyService> privacy_;
   std::unique_ptr<contacts::ImportService> imports_;
+  std::unique_ptr<calling::DispatchService> dispatch_;
+  std::unique_ptr<calling::SupervisionService> supervision_;
+  std::unique_ptr<calling::LedgerService> ledger_;
 };
 
 }  // namespace termintreu::app

@@ -44,6 +44,8 @@ int run_cli(int argc, char** argv) {
   bool no_demo = false;
   serve->add_flag("--no-demo", no_demo, "Do not load demo data into an empty database");
   serve->add_flag("--trust-proxy", config.trust_proxy, "Trust X-Forwarded-Proto/-For from a reverse proxy");
+  serve->add_flag("--test-clock", config.test_clock,
+                  "For browser tests only: an admin may move the server's clock forward (POST /api/test/clock)");
   serve->add_option("--workers", config.worker_threads, "Threads for database work")->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply the database migrations this binary carries, then exit");
@@ -99,6 +101,14 @@ int run_cli(int argc, char** argv) {
   import->add_option("--delimiter", import_command.delimiter, "';', ',', 'tab' or '|' (default: detected)");
   import->add_option("--rejects", import_command.rejects, "Write the rejected rows to this CSV file");
 
+  auto* ledger = cli.add_subcommand("ledger", "The tamper-evident call log (docs/call-ledger.md)");
+  ledger->require_subcommand(1);
+  auto* ledger_verify = ledger->add_subcommand(
+      "verify", "Check every campaign's call log (exit 0: intact; 1: broken, the first broken entry is printed)");
+  add_storage_flags(*ledger_verify, config, config_file);
+  std::optional<long long> ledger_campaign;
+  ledger_verify->add_option("--campaign", ledger_campaign, "Check this campaign's call log only");
+
   cli.add_subcommand("version", "Print the version");
 
   // File and environment first, so that flags parsed afterwards win over both.
@@ -130,6 +140,7 @@ int run_cli(int argc, char** argv) {
     if (agency_create->parsed()) return command_agency_create(config, agency_command);
     if (routes->parsed()) return command_routes(config);
     if (import->parsed()) return command_import(config, import_command);
+    if (ledger_verify->parsed()) return command_ledger_verify(config, ledger_campaign);
   } catch (const std::exception& e) {
     std::cerr << "termintreu: " << e.what() << "\n";
     return 1;

@@ -19,6 +19,7 @@
 #include "platform/crypto.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/server.hpp"
+#include "platform/periodic.hpp"
 #include "platform/log.hpp"
 
 namespace termintreu::app {
@@ -85,6 +86,10 @@ int command_serve(const Config& config, const std::string& executable) {
                            server.port(), app.database().target().display)
             << std::flush;
 
+  // Personal callbacks nobody started in time become missed ones with an apology at the top of the queue.
+  platform::Periodic callback_sweep("callback sweep", std::chrono::seconds{15},
+                                    [&app] { app.dispatch().sweep_missed_callbacks(); });
+
   std::thread signal_waiter([&server, signals] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -95,6 +100,7 @@ int command_serve(const Config& config, const std::string& executable) {
   // run() also returns when the server stops for another reason: wake the signal thread so it can end.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
+  callback_sweep.stop();
   spdlog::info("stopped");
   return 0;
 }

@@ -42,5 +42,7 @@ struct ImportCommand {
   std::string rejects;    // file for the rejects report; empty: print them
 };
 int command_import(const Config& config, const ImportCommand& command);
+// 0 when every checked call log is intact, 1 when one is broken, 2 when the campaign does not exist.
+int command_ledger_verify(const Config& config, std::optional<long long> campaign_id);
 
 }  // namespace termintreu::app

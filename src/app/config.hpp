@@ -18,6 +18,7 @@ struct Config {
   unsigned io_threads = 2;
   unsigned worker_threads = 4;
   std::size_t database_pool = 8;
+  bool test_clock = false;                  // POST /api/test/clock moves the server's time (tests only)
 
   std::string effective_database_url() const;
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "calling/attempt_store.hpp"
 #include "campaigns/campaign_store.hpp"
 #include "campaigns/rep_store.hpp"
 #include "contacts/contact_store.hpp"
@@ -192,9 +193,18 @@ constexpr DemoProspect kProspects[] = {
      "089 99998903"},
 };
 
+struct DemoLead {
+  std::int64_t campaign_id = 0;
+  std::int64_t lead_id = 0;
+  std::int64_t person_id = 0;
+  std::string phone;  // E.164
+};
+
 // The demo prospects as companies and persons of the two clients, each a lead of its client's active campaign.
-void load_demo_contacts(soci::session& sql, std::int64_t agency_id, const std::vector<std::int64_t>& client_ids,
-                        const std::vector<std::int64_t>& campaign_ids, std::int64_t now) {
+std::vector<DemoLead> load_demo_contacts(soci::session& sql, std::int64_t agency_id,
+                                         const std::vector<std::int64_t>& client_ids,
+                                         const std::vector<std::int64_t>& campaign_ids, std::int64_t now) {
+  std::vector<DemoLead> leads;
   std::vector<std::int64_t> company_ids;
   for (const auto& demo : kCompanies) {
     contacts::Company company;
@@ -237,7 +247,72 @@ void load_demo_contacts(soci::session& sql, std::int64_t agency_id, const std::v
         {{0, "phone", number.e164, std::string(contacts::to_string(number.type)), number.region}});
     // The active campaign of each client: the first of client 0, the third (of client 1).
     const auto campaign_id = campaign_ids.at(company.client == 0 ? 0 : 2);
-    contacts::contact_store::insert_lead(sql, agency_id, campaign_id, person_id, "new", now);
+    const auto lead_id = contacts::contact_store::insert_lead(sql, agency_id, campaign_id, person_id, "new", now);
+    leads.push_back({campaign_id, lead_id, person_id, number.e164});
+  }
+  return leads;
+}
+
+// A few days of calls on each active campaign, so the demo has a call log to download and verify. The same
+// pattern on both: lead = index among the campaign's leads, agent = index among the agents.
+struct DemoCall {
+  int lead;
+  int agent;
+  int days_ago;
+  int talk_seconds;
+  const char* outcome;
+  const char* reason;
+  const char* note;
+  int callback_in_days;  // 0: no callback
+  int corrects_seq;      // 0: not a correction
+};
+
+constexpr DemoCall kCalls[] = {
+    {0, 0, 6, 0, "no_answer", "", "", 0, 0},
+    {1, 1, 6, 45, "gatekeeper", "", "Sekretariat: Entscheider nur dienstags erreichbar", 0, 0},
+    {0, 1, 5, 0, "voicemail", "", "Mailbox, keine Nachricht hinterlassen", 0, 0},
+    {2, 0, 4, 190, "callback", "", "Interesse, bittet um Rückruf nach der Inventur", 3, 0},
+    {3, 1, 3, 95, "not_interested", "Kein Bedarf", "Wartung läuft über den Hersteller", 0, 0},
+    {3, 1, 3, 95, "not_interested", "Kein Bedarf: Wartungsvertrag mit dem Hersteller bis 2028",
+     "Grund präzisiert", 0, 5},
+    {1, 0, 2, 310, "appointment", "", "Vor-Ort-Termin vereinbart, Anfahrt über Tor 2", 0, 0},
+};
+
+void load_demo_calls(soci::session& sql, std::int64_t agency_id, const std::vector<DemoLead>& leads,
+                     const std::vector<std::int64_t>& agent_ids, const std::vector<std::int64_t>& campaign_ids,
+                     std::int64_t now) {
+  constexpr std::int64_t kSecond = 1'000'000;
+  constexpr std::int64_t kDay = 86'400 * kSecond;
+  for (std::size_t c = 0; c < std::size(kCampaigns); ++c) {
+    std::vector<const DemoLead*> of_campaign;
+    for (const auto& lead : leads) {
+      if (lead.campaign_id == campaign_ids[c]) of_campaign.push_back(&lead);
+    }
+    if (of_campaign.empty()) continue;
+    std::int64_t minute = 0;
+    for (const auto& call : kCalls) {
+      const auto& lead = *of_campaign.at(static_cast<std::size_t>(call.lead) % of_campaign.size());
+      calling::CallAttempt attempt;
+      attempt.agency_id = agency_id;
+      attempt.campaign_id = lead.campaign_id;
+      attempt.lead_id = lead.lead_id;
+      attempt.person_id = lead.person_id;
+      attempt.agent_id = agent_ids.at(static_cast<std::size_t>(call.agent) % agent_ids.size());
+      attempt.phone = lead.phone;
+      attempt.caller_id = kCampaigns[c].caller_id;
+      attempt.outcome = call.outcome;
+      attempt.reason = call.reason;
+      attempt.note = call.note;
+      // A correction restates the call it corrects (the entry before it here), recorded an hour later.
+      if (call.corrects_seq == 0) minute += 7;
+      attempt.started_at = now - call.days_ago * kDay + minute * 60 * kSecond;
+      attempt.talk_seconds = call.talk_seconds;
+      attempt.ended_at = attempt.started_at + (25 + call.talk_seconds) * kSecond;
+      if (call.callback_in_days > 0) attempt.callback_at = attempt.started_at + call.callback_in_days * kDay;
+      if (call.corrects_seq > 0) attempt.corrects_seq = call.corrects_seq;
+      attempt.recorded_at = attempt.ended_at + (call.corrects_seq == 0 ? 20 * kSecond : 3'600 * kSecond);
+      calling::attempt_store::append(sql, attempt);
+    }
   }
 }
 
@@ -297,7 +372,8 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
       }
       campaigns::campaign_store::replace_reps(sql, id, reps);
     }
-    load_demo_contacts(sql, agency_id, client_ids, campaign_ids, now);
+    const auto leads = load_demo_contacts(sql, agency_id, client_ids, campaign_ids, now);
+    std::vector<std::int64_t> agent_ids;
     for (std::size_t i = 0; i < std::size(kPeople); ++i) {
       const auto& person = kPeople[i];
       std::optional<std::int64_t> client_id;
@@ -317,9 +393,11 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
           campaigns::campaign_store::replace_members(sql, campaign_id, staff.agents, staff.specialists);
         }
       }
+      if (person.role == Role::agent) agent_ids.push_back(user_id);
       out.users.push_back(DemoUser{std::string(identity::to_string(person.role)), person.name, person.email,
                                    passwords[i].first, client_name});
     }
+    load_demo_calls(sql, agency_id, leads, agent_ids, campaign_ids, now);
     identity::audit_log::Entry entry;
     entry.agency_id = agency_id;
     entry.at = now;

@@ -43,24 +43,20 @@ Result<BlockResult> BlockService::block(const Principal& actor, const BlockReque
   return database_.transaction("block_list.add", [&](soci::session& sql) -> Result<BlockResult> {
     std::string target_type = "block_list";
     std::optional<std::int64_t> target_id;
+    BlockOutcome outcome;
     if (request.person_id) {
       auto person = contact_store::find_person(sql, actor.agency_id, *request.person_id);
       if (!person || !identity::can_see_client(actor, person->client_id)) {
         return fail(ErrorCode::invalid, "no such contact", "person_id");
       }
       if (person->erased_at) return fail(ErrorCode::conflict, "the contact was erased (and blocked then)", "person_id");
-      keys = block_keys(*person, contact_store::phones(sql, actor.agency_id, person->id));
+      const auto phones = contact_store::phones(sql, actor.agency_id, person->id);
+      keys = block_keys(*person, phones);
       target_type = "person";
       target_id = person->id;
-    }
-    auto outcome = contacts::block(sql, actor.agency_id, keys, request.reason, actor.user_id, now);
-    // The person itself is blocked even when it has no number, address or name key to hash.
-    if (request.person_id) {
-      contact_store::set_blocked(sql, actor.agency_id, *request.person_id, now);
-      if (std::find(outcome.persons_blocked.begin(), outcome.persons_blocked.end(), *request.person_id) ==
-          outcome.persons_blocked.end()) {
-        outcome.persons_blocked.push_back(*request.person_id);
-      }
+      outcome = block_person(sql, actor.agency_id, *person, phones, request.reason, actor.user_id, now);
+    } else {
+      outcome = contacts::block(sql, actor.agency_id, keys, request.reason, actor.user_id, now);
     }
     nlohmann::json kinds = nlohmann::json::array();
     for (const auto& key : keys) kinds.push_back(to_string(key.kind));

@@ -52,6 +52,18 @@ BlockOutcome block(soci::session& sql, std::int64_t agency_id, const std::vector
   return outcome;
 }
 
+BlockOutcome block_person(soci::session& sql, std::int64_t agency_id, const Person& person,
+                          const std::vector<Phone>& phones, const std::string& reason,
+                          std::optional<std::int64_t> created_by, std::int64_t now) {
+  auto outcome = block(sql, agency_id, block_keys(person, phones), reason, created_by, now);
+  contact_store::set_blocked(sql, agency_id, person.id, now);
+  if (std::find(outcome.persons_blocked.begin(), outcome.persons_blocked.end(), person.id) ==
+      outcome.persons_blocked.end()) {
+    outcome.persons_blocked.push_back(person.id);
+  }
+  return outcome;
+}
+
 std::string masked(const BlockKey& key) {
   const std::string bullet = "\u2022\u2022\u2022";
   switch (key.kind) {

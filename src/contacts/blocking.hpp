@@ -37,6 +37,11 @@ struct BlockOutcome {
 BlockOutcome block(soci::session& sql, std::int64_t agency_id, const std::vector<BlockKey>& keys,
                    const std::string& reason, std::optional<std::int64_t> created_by, std::int64_t now);
 
+// Blocks the person itself (also when it has no key to hash) and everyone its keys reach.
+BlockOutcome block_person(soci::session& sql, std::int64_t agency_id, const Person& person,
+                          const std::vector<Phone>& phones, const std::string& reason,
+                          std::optional<std::int64_t> created_by, std::int64_t now);
+
 // "+49 30 ••• 67" / "a•••@example.de": a hint for messages that never shows the whole value.
 std::string masked(const BlockKey& key);
 

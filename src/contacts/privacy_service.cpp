@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "calling/attempt_store.hpp"
 #include "contacts/blocking.hpp"
 #include "contacts/consent_store.hpp"
 #include "contacts/contact_service.hpp"
@@ -102,6 +103,8 @@ Result<void> PrivacyService::erase(const Principal& actor, std::int64_t person_i
     const auto outcome = block(sql, actor.agency_id, keys, "erasure (DSGVO Art. 17)", actor.user_id, now);
     contact_store::set_blocked(sql, actor.agency_id, person_id, now);
     contact_store::erase(sql, actor.agency_id, person_id, now);
+    // The call log keeps the attempts (its chain holds only the notes' hashes), not what agents wrote down.
+    const auto notes_erased = calling::attempt_store::erase_notes(sql, actor.agency_id, person_id);
     for (auto& request : privacy_store::of_person(sql, actor.agency_id, person_id)) {
       if (request.state != "open" || request.kind != "erasure") continue;
       request.state = "done";
@@ -111,7 +114,8 @@ Result<void> PrivacyService::erase(const Principal& actor, std::int64_t person_i
       privacy_store::close(sql, request);
     }
     identity::audit_log::append(sql, identity::audit_entry(actor, meta, now, "contact.erased", "person", person_id,
-                                                           {{"block_entries_added", outcome.entries_added}}));
+                                                           {{"block_entries_added", outcome.entries_added},
+                                                            {"call_notes_erased", notes_erased}}));
     return {};
   });
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Data subject requests and what answers them: the request list with its deadlines, the export of everything
-// stored about a person (Art. 15) and its erasure (Art. 17), which keeps only the hashed block-list entries and
-// the consent records the law requires (UWG §7a, five years).
+// stored about a person (Art. 15) and its erasure (Art. 17), which keeps only the hashed block-list entries, the
+// consent records the law requires (UWG §7a, five years) and the call log's attempts (without their notes).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,8 +37,8 @@ class PrivacyService {
 
   platform::Result<ContactExport> export_person(const identity::Principal& actor, std::int64_t person_id,
                                                 const identity::RequestMeta& meta);
-  // Blocks first (hashes), then blanks the personal fields and deletes the numbers; open erasure requests of the
-  // person are marked done.
+  // Blocks first (hashes), then blanks the personal fields and deletes the numbers and the call notes; open erasure
+  // requests of the person are marked done.
   platform::Result<void> erase(const identity::Principal& actor, std::int64_t person_id,
                                const identity::RequestMeta& meta);
 

@@ -21,6 +21,17 @@ class SystemClock final : public Clock {
   }
 };
 
+// The system clock moved forward by an offset. Only a test server (serve --test-clock) ever moves it, so browser
+// tests can let callbacks fall due without waiting.
+class OffsetClock final : public Clock {
+ public:
+  TimePoint now() const override { return SystemClock{}.now() + std::chrono::microseconds(offset_.load()); }
+  void advance(std::chrono::microseconds by) { offset_ += by.count(); }
+
+ private:
+  std::atomic<std::int64_t> offset_{0};
+};
+
 class FakeClock final : public Clock {
  public:
   explicit FakeClock(TimePoint start) : micros_(start.time_since_epoch().count()) {}

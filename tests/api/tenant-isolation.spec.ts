@@ -9,8 +9,10 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import';
-const KINDS: readonly Kind[] = ['user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import'];
+type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import' | 'lead' | 'callback';
+const KINDS: readonly Kind[] = [
+  'user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import', 'lead', 'callback',
+];
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
@@ -23,6 +25,9 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/contacts/{id}', 'contact'],
     ['/api/privacy-requests/{id}', 'privacy_request'],
     ['/api/imports/{id}', 'import'],
+    ['/api/leads/{id}', 'lead'],
+    ['/api/workspace/leads/{id}', 'lead'],
+    ['/api/callbacks/{id}', 'callback'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -47,6 +52,8 @@ function bodyFor(route: RouteEntry): unknown {
   }
   if (route.path === '/api/campaigns/{id}/leads' && route.method === 'POST') return { person_id: 1 };
   if (route.path === '/api/privacy-requests/{id}') return { state: 'rejected', note: 'Übernommen' };
+  if (route.path === '/api/leads/{id}/assign' || route.path === '/api/callbacks/{id}/reassign') return { user_id: 1 };
+  if (route.path === '/api/workspace/leads/{id}/outcome') return { outcome: 'no_answer', phone: '+493012345678' };
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   return {};
 }
@@ -67,6 +74,8 @@ interface Ids {
   contact: number[];
   privacy_request: number[];
   import: number[];
+  lead: number[];
+  callback: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -92,6 +101,9 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   if (session.user.role === 'admin' || session.user.role === 'project_manager') {
     for (const client of clients) imports.push(...(await get(`/api/clients/${client.id}/imports`, 'imports')).map((i) => i.id));
   }
+  const leads: number[] = [];
+  for (const campaign of campaigns) leads.push(...(await get(`/api/campaigns/${campaign.id}/leads?limit=200`, 'leads')).map((l) => l.id));
+  const callbacks = session.user.role === 'admin' ? (await get('/api/supervision', 'callbacks')).map((c) => c.id) : [];
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
@@ -101,6 +113,8 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     contact: (await get('/api/contacts?limit=200', 'contacts')).map((c) => c.id),
     privacy_request: (await get('/api/privacy-requests?limit=200', 'requests')).map((r) => r.id),
     import: imports,
+    lead: leads,
+    callback: callbacks,
   };
 }
 
@@ -148,6 +162,28 @@ test.describe('tenant isolation, route by route', () => {
       headers: { 'X-CSRF-Token': adminA.csrf, 'Content-Type': 'text/csv' },
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
+    // A callback of agency A: a lead sent to an agent of its campaign.
+    const staffed = (await (await adminA.api.get('/api/campaigns')).json()) as { campaigns: { id: number }[] };
+    let assigned = false;
+    for (const campaign of staffed.campaigns) {
+      const detail = (await (await adminA.api.get(`/api/campaigns/${campaign.id}`)).json()) as {
+        state: string;
+        staff: { agents: number[] };
+      };
+      const leads = (await (await adminA.api.get(`/api/campaigns/${campaign.id}/leads?limit=50`)).json()) as {
+        leads: { id: number; state: string }[];
+      };
+      const open = leads.leads.find((l) => l.state === 'new');
+      if (detail.staff.agents.length === 0 || !open) continue;
+      const sent = await adminA.api.post(`/api/leads/${open.id}/assign`, {
+        data: { user_id: detail.staff.agents[0] },
+        headers: { 'X-CSRF-Token': adminA.csrf },
+      });
+      expect(sent.status(), await sent.text()).toBe(201);
+      assigned = true;
+      break;
+    }
+    expect(assigned, 'a demo campaign has an agent and an open lead').toBe(true);
     idsA = await idsOf(adminA);
     for (const kind of KINDS) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);

@@ -16,18 +16,19 @@ import { ClientsPage } from './pages/clients/ClientsPage';
 import { BlockListPage } from './pages/contacts/BlockListPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ImportPage } from './pages/imports/ImportPage';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalPage } from './pages/PortalPage';
 import { SignInPage } from './pages/SignInPage';
+import { SupervisionPage } from './pages/supervision/SupervisionPage';
+import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { Redirect } from './router/Redirect';
 import { usePathname, useSearch } from './router/history';
 import { useSession } from './session/SessionContext';
 
 function renderPage(id: PageId, pathname: string): ReactElement {
   switch (id) {
-    case 'workspace': return <ComingSoonPage title="workspace.title" text="workspace.text" />;
-    case 'supervision': return <ComingSoonPage title="supervision.title" text="supervision.text" />;
+    case 'workspace': return <WorkspacePage />;
+    case 'supervision': return <SupervisionPage />;
     case 'campaigns': return <CampaignsPage />;
     case 'clients': return <ClientsPage />;
     case 'client': return <ClientPage key={pathname} id={pathId(pathname)} />;

@@ -519,6 +519,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/test/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the server's clock forward (admins of a server started with --test-clock only)
+         * @description For browser tests that let callbacks fall due without waiting. Every server not started with
+         *     `serve --test-clock` answers 404.
+         */
+        post: operations["advanceTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agent's next work, leased to it alone (permission workspace.use)
+         * @description Gives the lead the agent already holds, else the best due work of the agent's active campaigns whose
+         *     current briefing it has acknowledged: an apology for a missed callback, its own due personal callbacks,
+         *     personal callbacks of colleagues who are away or on another call, general callbacks, then leads by
+         *     priority and longest waiting, inside each campaign's calling windows in the person's local time, never on
+         *     their public holidays, within the attempt caps, gaps and retry delays. The lease lasts 15 minutes and is
+         *     kept alive by the heartbeat; a lapsed lease frees the lead. No body. Only a person works the queue: an
+         *     API token gets 403. When nothing comes, `lead_id` is null and `empty_reason` says why.
+         */
+        post: operations["workspaceNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The lead card (the agent holding the lead, or supervision roles) */
+        get: operations["getLeadCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/leads/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the call on the lead the agent holds (permission workspace.use)
+         * @description Appends the attempt to the campaign's call log (hash chain, docs/call-ledger.md) and moves the lead on:
+         *     retry outcomes schedule the next call by the campaign's retry delay and calling rules; `callback` needs
+         *     `callback.at` (in the future and inside the calling windows in the person's local time) and creates the
+         *     callback; `not_interested` needs a `reason`; `objection` puts the person on the block list for good.
+         *     A callback the agent was serving is marked kept. 409 when the agent does not hold the lead.
+         */
+        post: operations["recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/leads/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the held lead back to the queue uncalled (permission workspace.use) */
+        post: operations["releaseLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The workspace says the agent is there and in which state; keeps the lease alive
+         * @description Sent every 30 seconds by the workspace. An agent not heard of for 90 seconds counts as away.
+         */
+        post: operations["workspaceHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agent stops working; a held lead goes back to the queue */
+        post: operations["workspaceSignOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's pending callbacks due within 30 minutes or overdue (the reminder list) */
+        get: operations["listUpcomingCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live view of the agency's calling (permission supervision.view)
+         * @description Agents seen today with their state ("away" when not heard of for 90 seconds), campaign and today's figures;
+         *     the running campaigns' figures; pending callbacks due within the hour or overdue. "Today" begins at midnight
+         *     in Berlin. Punctuality is the share of personal callbacks of the last 30 days that were started within the
+         *     campaign's tolerance (null when none was settled). The server publishes the event `calling` on the agency's
+         *     stream (/api/events) whenever these figures may have changed.
+         */
+        get: operations["getSupervision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callbacks/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a pending callback to another agent of its campaign (permission supervision.view) */
+        post: operations["reassignCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an open lead to an agent of its campaign first (permission supervision.view)
+         * @description Creates a personal callback on the lead, due now and assigned to the agent.
+         */
+        post: operations["assignLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff-candidates": {
         parameters: {
             query?: never;
@@ -714,6 +949,51 @@ export interface paths {
         put?: never;
         /** Block exactly one of a person, a phone number or an e-mail address, across every client and campaign (permission contacts.block) */
         post: operations["addToBlockList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's call log as its hash chain, to check offline with sha256sum (docs/call-ledger.md)
+         * @description One line per call attempt in seq order, `<hash> <payload>`, where payload is `<prev_hash> <JSON array>` and
+         *     hash is the hex SHA-256 of payload. Permission supervision.view or portal.view; a client's users see only
+         *     their client's campaigns.
+         */
+        get: operations["downloadCampaignLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Check the campaign's call log: ok, or its first broken entry (permission supervision.view or portal.view) */
+        get: operations["verifyCampaignLedger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1722,6 +2002,27 @@ export interface components {
             /** @description "hash" (the record was changed) or "prev_hash" (a record before it was removed, inserted or moved); "" when ok. */
             problem: string;
         };
+        LedgerCheck: {
+            ok: boolean;
+            /** @description Entries found intact (before the break, if any). */
+            checked: number;
+            /** @description Hash of the last intact entry; 64 zeros for an empty chain. Keep it to detect a later cut. */
+            head: string;
+            broken: {
+                /**
+                 * Format: int64
+                 * @description The broken entry's seq as stored.
+                 */
+                seq: number;
+                /** @description Its place in the chain, the line number in the download. */
+                line: number;
+                /**
+                 * @description prev_hash: an entry before it was removed, inserted or moved; seq: not the previous seq + 1; hash: the entry was changed.
+                 * @enum {string}
+                 */
+                problem: "prev_hash" | "seq" | "hash";
+            } | null;
+        };
         ConsentExport: {
             encoding: string;
             hash: string;
@@ -1902,6 +2203,194 @@ export interface components {
             campaign_id?: number;
             encoding?: string;
             delimiter?: components["schemas"]["Delimiter"];
+        };
+        WorkspaceAssignment: {
+            /** Format: int64 */
+            lead_id: number | null;
+            /** Format: int64 */
+            campaign_id: number | null;
+            callback: components["schemas"]["Callback"] | null;
+            /** Format: date-time */
+            lease_until: string | null;
+            /** @enum {string|null} */
+            empty_reason: "no_campaign" | "briefing" | "nothing_due" | null;
+            /** @description Campaigns whose current briefing the agent has not acknowledged yet. */
+            briefings_pending: number[];
+            card: components["schemas"]["LeadCard"] | null;
+        };
+        LeadCard: {
+            lead: {
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                campaign_id: number;
+                state: string;
+                attempts: number;
+                /** Format: date-time */
+                lease_until: string | null;
+            };
+            /** @description The person as GET /api/contacts/{id} shows it, without its numbers and leads. */
+            person: {
+                [key: string]: unknown;
+            };
+            company: components["schemas"]["Company"] | null;
+            phones: components["schemas"]["Phone"][];
+            /** @description Earlier attempts, newest first. */
+            attempts: components["schemas"]["AttemptSummary"][];
+            callbacks: components["schemas"]["Callback"][];
+            campaign: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                client_name: string;
+                caller_id: string | null;
+                script: components["schemas"]["Script"];
+                briefing: components["schemas"]["Briefing"] | null;
+            };
+            /** @description The person's local wall-clock time (YYYY-MM-DDTHH:MM), when their zone is known. */
+            local_time: string | null;
+            time_zone: string;
+        };
+        AttemptSummary: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            seq: number;
+            /** Format: int64 */
+            agent_id: number;
+            phone: string;
+            outcome: string;
+            reason: string;
+            note: string;
+            /** Format: date-time */
+            started_at: string;
+            talk_seconds: number;
+            /** Format: date-time */
+            callback_at: string | null;
+            /** Format: int64 */
+            corrects_seq: number | null;
+        };
+        Callback: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            /** Format: int64 */
+            lead_id: number;
+            /** @enum {string} */
+            kind: "personal" | "general" | "apology";
+            /** Format: int64 */
+            owner_id: number | null;
+            /** Format: int64 */
+            assigned_to: number | null;
+            /** Format: date-time */
+            due_at: string;
+            /** @enum {string} */
+            state: "pending" | "done" | "missed" | "cancelled";
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: int64 */
+            started_by: number | null;
+            /** Format: int64 */
+            promised_in: number | null;
+            /** Format: int64 */
+            kept_in: number | null;
+            note: string;
+        };
+        OutcomeRequest: {
+            /** @enum {string} */
+            outcome: "no_answer" | "busy" | "voicemail" | "gatekeeper" | "decision_maker" | "wrong_person" | "wrong_number" | "appointment" | "callback" | "info_mail" | "not_interested" | "objection";
+            /** @description The dialled number: one of the person's, in E.164. */
+            phone: string;
+            note?: string;
+            /** @description Required for not_interested. */
+            reason?: string;
+            callback?: {
+                /** Format: date-time */
+                at: string;
+                /**
+                 * @default personal
+                 * @enum {string}
+                 */
+                kind: "personal" | "general";
+            };
+            /**
+             * Format: date-time
+             * @description When dialling began (default now − talk_seconds).
+             */
+            started_at?: string;
+            talk_seconds?: number;
+        };
+        OutcomeRecorded: {
+            /** Format: int64 */
+            attempt_id: number;
+            /**
+             * Format: int64
+             * @description Place in the campaign's call log.
+             */
+            seq: number;
+            lead_state: string;
+            /** Format: date-time */
+            next_call_at: string | null;
+            /** Format: int64 */
+            callback_id: number | null;
+        };
+        HeartbeatRequest: {
+            /** @enum {string} */
+            state: "ready" | "on_call" | "wrap_up" | "paused";
+        };
+        AssignRequest: {
+            /**
+             * Format: int64
+             * @description An agent of the campaign.
+             */
+            user_id: number;
+        };
+        SupervisionFigures: {
+            calls_today: number;
+            calls_last_hour: number;
+            /** @description Calls in which the decision maker was on the line. */
+            reached_today: number;
+            appointments_today: number;
+            /** @description Pending callbacks due within the hour. */
+            callbacks_due: number;
+            /** @description Pending callbacks past their time and not started. */
+            callbacks_overdue: number;
+            missed_30d: number;
+            punctuality: number | null;
+        };
+        SupervisionAgent: components["schemas"]["SupervisionFigures"] & {
+            /** Format: int64 */
+            user_id: number;
+            name: string;
+            /** @enum {string} */
+            state: "ready" | "on_call" | "wrap_up" | "paused" | "away";
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            /** Format: int64 */
+            campaign_id: number | null;
+            campaign_name: string | null;
+            /** Format: int64 */
+            lead_id: number | null;
+        };
+        SupervisionCampaign: components["schemas"]["SupervisionFigures"] & {
+            /** Format: int64 */
+            campaign_id: number;
+            name: string;
+        };
+        SupervisionCallback: components["schemas"]["Callback"] & {
+            person_name: string;
+            assigned_name: string;
+            overdue: boolean;
+        };
+        SupervisionSnapshot: {
+            /** Format: date-time */
+            generated_at: string;
+            agents: components["schemas"]["SupervisionAgent"][];
+            campaigns: components["schemas"]["SupervisionCampaign"][];
+            callbacks: components["schemas"]["SupervisionCallback"][];
         };
     };
     responses: {
@@ -3005,6 +3494,295 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    advanceTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    advance_minutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The server's time after the move. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        now: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    workspaceNext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment, with the lead card when there is a lead. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceAssignment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getLeadCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Person, company, numbers, earlier attempts with notes, callbacks, campaign script and briefing. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadCard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeRecorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    releaseLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    workspaceHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatRequest"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    workspaceSignOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listUpcomingCallbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Earliest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callbacks: components["schemas"]["Callback"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSupervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionSnapshot"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    reassignCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description The callback as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Callback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    assignLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description The callback created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Callback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     listStaffCandidates: {
         parameters: {
             query?: never;
@@ -3431,6 +4209,63 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    downloadCampaignLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain (`Content-Disposition` attachment `campaign-<id>-ledger.txt`); empty without attempts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    verifyCampaignLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     verifyConsents: {

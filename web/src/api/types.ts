@@ -69,3 +69,18 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   'notes', 'external_id', 'legal_basis_reason',
 ];
 export const DELIMITERS: readonly Delimiter[] = ['semicolon', 'comma', 'tab', 'pipe'];
+
+export type WorkspaceAssignment = Schemas['WorkspaceAssignment'];
+export type LeadCard = Schemas['LeadCard'];
+export type AttemptSummary = Schemas['AttemptSummary'];
+export type Callback = Schemas['Callback'];
+export type OutcomeRequest = Schemas['OutcomeRequest'];
+export type OutcomeRecorded = Schemas['OutcomeRecorded'];
+export type Outcome = OutcomeRequest['outcome'];
+export type PresenceState = Schemas['HeartbeatRequest']['state'];
+export type Phone = Schemas['Phone'];
+export type Company = Schemas['Company'];
+export type SupervisionSnapshot = Schemas['SupervisionSnapshot'];
+export type SupervisionAgent = Schemas['SupervisionAgent'];
+export type SupervisionCampaign = Schemas['SupervisionCampaign'];
+export type SupervisionCallback = Schemas['SupervisionCallback'];

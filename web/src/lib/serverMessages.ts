@@ -33,6 +33,12 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'presumed consent (B2B) needs the reason in writing': 'contactForm.reasonRequired',
   'documented consent needs a consent record (not withdrawn) first': 'contactForm.consentFirst',
   'must be a time zone such as Europe/Berlin': 'contactForm.timeZoneInvalid',
+  'must be in the future': 'callback.inFuture',
+  "lies outside the campaign's calling times in the person's local time": 'callback.outsideWindows',
+  'another agent holds this lead': 'workspace.heldByOther',
+  'take the lead with Next before recording a call': 'workspace.notHeld',
+  "is not an agent of the callback's campaign": 'supervision.notAgentOfCampaign',
+  'the callback is no longer pending': 'supervision.noLongerPending',
 };
 
 /** Server messages with numbers or times in them; the groups fill the placeholders, in order. */

@@ -1,0 +1,188 @@
+// bench/dispatch: the queue under load. Generates LEADS leads in CAMPAIGNS active campaigns (persons in Berlin,
+// one number each), AGENTS agents spread over the campaigns, then THREADS threads play the agents round-robin for
+// SECONDS seconds: Next → outcome "busy" (the lead is due again only in an hour, so every cycle takes a fresh one).
+// The clock stands on a Tuesday 10:00 in Berlin. In-process (DispatchService on the Database), so this measures
+// the queue and the database, not HTTP (bench/http does that).
+//   termintreu_dispatch_bench DATABASE LEADS CAMPAIGNS AGENTS THREADS SECONDS
+// DATABASE: a SQLite file path or a postgresql:// URL of an empty database. Prints one line of JSON.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "calling/dispatch_service.hpp"
+#include "identity/tenant_store.hpp"
+#include "platform/db/database.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/events.hpp"
+
+namespace {
+
+using namespace termintreu;
+using Steady = std::chrono::steady_clock;
+
+constexpr const char* kCampaign =
+    "INSERT INTO campaigns (agency_id, client_id, name, state, caller_id, created_at) VALUES (:agency_id, "
+    ":client_id, :name, 'active', '+493012345678', :now) RETURNING id";
+constexpr const char* kUser =
+    "INSERT INTO users (agency_id, email, name, role, password_hash, created_at, updated_at) VALUES (:agency_id, "
+    ":email, :name, 'agent', 'x', :now, :now2) RETURNING id";
+constexpr const char* kMember =
+    "INSERT INTO campaign_members (campaign_id, user_id, member_role) VALUES (:campaign_id, :user_id, 'agent')";
+// Persons, numbers and leads generated inside the database: a recursive count, no round trip per row.
+constexpr const char* kPersons =
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
+    "INSERT INTO persons (agency_id, client_id, first_name, last_name, time_zone, created_at, updated_at) "
+    "SELECT :agency_id, :client_id, 'Eva', 'Muster' || i, 'Europe/Berlin', :now, :now2 FROM n";
+constexpr const char* kPhones =
+    "INSERT INTO phone_numbers (agency_id, person_id, kind, e164, region) "
+    "SELECT agency_id, id, 'phone', '+4930' || (1000000 + id), 'DE' FROM persons WHERE agency_id = :agency_id";
+constexpr const char* kLeads =
+    "INSERT INTO leads (agency_id, campaign_id, person_id, state, created_at, updated_at) "
+    "SELECT agency_id, :first_campaign + (id % :campaigns), id, 'new', :now, :now2 FROM persons "
+    "WHERE agency_id = :agency_id";
+constexpr const char* kPhoneOfLead =
+    "SELECT p.e164 FROM leads l JOIN phone_numbers p ON p.person_id = l.person_id WHERE l.id = :id";
+
+struct Setup {
+  std::int64_t agency = 0;
+  std::vector<identity::Principal> agents;
+};
+
+Setup prepare(platform::db::Database& db, const platform::Clock& clock, long long leads, int campaigns, int agents) {
+  platform::db::migrate(db, clock);
+  const long long now = platform::to_micros(clock.now());
+  Setup setup;
+  db.transaction("bench.setup", [&](soci::session& sql) {
+    setup.agency = identity::tenant_store::insert_agency(sql, "Bench", now);
+    const auto client = identity::tenant_store::insert_client(sql, {setup.agency, "Kunde", "", "", "DE"}, now);
+    const long long agency = setup.agency, client_id = client;
+    std::vector<long long> campaign_ids;
+    for (int c = 0; c < campaigns; ++c) {
+      long long id = 0;
+      const std::string name = fmt::format("Kampagne {}", c);
+      sql << kCampaign, soci::use(agency), soci::use(client_id), soci::use(name), soci::use(now), soci::into(id);
+      campaign_ids.push_back(id);
+    }
+    for (int a = 0; a < agents; ++a) {
+      long long id = 0;
+      const std::string email = fmt::format("agent{}@bench.example", a), name = fmt::format("Agent {}", a);
+      sql << kUser, soci::use(agency), soci::use(email), soci::use(name), soci::use(now), soci::use(now),
+          soci::into(id);
+      const long long campaign = campaign_ids[static_cast<std::size_t>(a % campaigns)];
+      sql << kMember, soci::use(campaign), soci::use(id);
+      identity::Principal p;
+      p.agency_id = setup.agency;
+      p.user_id = id;
+      p.name = name;
+      setup.agents.push_back(p);
+    }
+    sql << kPersons, soci::use(leads), soci::use(agency), soci::use(client_id), soci::use(now), soci::use(now);
+    sql << kPhones, soci::use(agency);
+    const long long first = campaign_ids.front(), count = campaigns;
+    sql << kLeads, soci::use(first), soci::use(count), soci::use(now), soci::use(now), soci::use(agency);
+  });
+  return setup;
+}
+
+double percentile(std::vector<double>& values, double p) {
+  if (values.empty()) return 0;
+  const auto k = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return values[k];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 7) {
+    std::cerr << "usage: termintreu_dispatch_bench DATABASE LEADS CAMPAIGNS AGENTS THREADS SECONDS\n";
+    return 2;
+  }
+  const std::string url = argv[1];
+  const long long leads = std::stoll(argv[2]);
+  const int campaigns = std::stoi(argv[3]), agents = std::stoi(argv[4]), threads = std::stoi(argv[5]);
+  const int seconds = std::stoi(argv[6]);
+
+  // Tuesday 3 March 2026, 10:00 in Berlin: inside the default windows, no holiday anywhere in Germany.
+  platform::FakeClock clock(platform::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 3 / 3)) +
+                            std::chrono::hours(9));
+  platform::db::DatabaseOptions options;
+  options.pool_size = static_cast<std::size_t>(threads) + 2;
+  options.busy_timeout = std::chrono::milliseconds{30000};
+  auto db = platform::db::Database::open(url, options);
+  const auto setup_started = Steady::now();
+  const Setup setup = prepare(*db, clock, leads, campaigns, agents);
+  const double setup_seconds = std::chrono::duration<double>(Steady::now() - setup_started).count();
+
+  platform::http::EventHub events;
+  calling::DispatchService dispatch(*db, clock, events);
+  // Every campaign's leads get their calling area on the first Next; do it before the clock starts.
+  const auto warm_started = Steady::now();
+  for (int c = 0; c < campaigns && c < agents; ++c) {
+    const auto& agent = setup.agents[static_cast<std::size_t>(c)];
+    if (auto got = dispatch.next(agent); got && got->lead_id) dispatch.release(agent, *got->lead_id);
+  }
+  const double warm_seconds = std::chrono::duration<double>(Steady::now() - warm_started).count();
+
+  std::mutex mutex;
+  std::vector<double> next_ms, outcome_ms;
+  std::atomic<long long> cycles{0}, empty{0}, errors{0};
+  const auto deadline = Steady::now() + std::chrono::seconds(seconds);
+  const auto started = Steady::now();
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      std::vector<double> my_next, my_outcome;
+      auto phone_session = db->session();
+      for (std::size_t i = static_cast<std::size_t>(t); Steady::now() < deadline;
+           i = (i + static_cast<std::size_t>(threads)) % setup.agents.size()) {
+        const auto& agent = setup.agents[i];
+        const auto t0 = Steady::now();
+        const auto got = dispatch.next(agent);
+        const auto t1 = Steady::now();
+        my_next.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        if (!got) {
+          ++errors;
+          continue;
+        }
+        if (!got->lead_id) {
+          ++empty;
+          continue;
+        }
+        calling::OutcomeInput input;
+        input.outcome = "busy";
+        *phone_session << kPhoneOfLead, soci::use(static_cast<long long>(*got->lead_id)), soci::into(input.phone);
+        const auto t2 = Steady::now();
+        const auto stored = dispatch.record_outcome(agent, *got->lead_id, input);
+        my_outcome.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t2).count());
+        if (stored) {
+          ++cycles;
+        } else {
+          ++errors;
+        }
+      }
+      std::lock_guard lock(mutex);
+      next_ms.insert(next_ms.end(), my_next.begin(), my_next.end());
+      outcome_ms.insert(outcome_ms.end(), my_outcome.begin(), my_outcome.end());
+    });
+  }
+  for (auto& w : workers) w.join();
+  const double elapsed = std::chrono::duration<double>(Steady::now() - started).count();
+  std::cout << fmt::format(
+                   R"({{"engine":"{}","leads":{},"campaigns":{},"agents":{},"threads":{},"setup_seconds":{:.1f},)"
+                   R"("warm_seconds":{:.1f},"seconds":{:.1f},"cycles":{},"cycles_per_second":{:.0f},"empty":{},)"
+                   R"("errors":{},"next_p50_ms":{:.2f},"next_p99_ms":{:.2f},"outcome_p50_ms":{:.2f},)"
+                   R"("outcome_p99_ms":{:.2f}}})",
+                   db->engine() == platform::db::Engine::sqlite ? "sqlite" : "postgresql", leads, campaigns, agents,
+                   threads, setup_seconds, warm_seconds, elapsed, cycles.load(), cycles.load() / elapsed,
+                   empty.load(), errors.load(), percentile(next_ms, 0.5), percentile(next_ms, 0.99),
+                   percentile(outcome_ms, 0.5), percentile(outcome_ms, 0.99))
+            << "\n";
+  return errors.load() == 0 ? 0 : 1;
+}

@@ -1,0 +1,193 @@
+#include "calling/attempt_store.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "calling/call_ledger.hpp"
+#include "platform/db/optional.hpp"
+#include "platform/db/query.hpp"
+
+namespace termintreu::calling::attempt_store {
+namespace {
+
+constexpr const char* kLockPostgresql = "SELECT pg_advisory_xact_lock(:key_space, :campaign_key)";
+constexpr int kChainLockSpace = 7418;  // an arbitrary number naming "call ledger" among advisory locks (consent: 7417)
+constexpr const char* kCampaignOfAgency =
+    "SELECT COUNT(*) FROM campaigns WHERE id = :campaign_id AND agency_id = :agency_id";
+constexpr const char* kHead =
+    "SELECT seq, hash FROM call_attempts WHERE agency_id = :agency_id AND campaign_id = :campaign_id "
+    "ORDER BY seq DESC LIMIT 1";
+constexpr const char* kInsert =
+    "INSERT INTO call_attempts (agency_id, campaign_id, seq, lead_id, person_id, agent_id, phone, caller_id, outcome, "
+    "reason, note_sha256, started_at, ended_at, talk_seconds, callback_at, corrects_seq, recorded_at, prev_hash, hash) "
+    "VALUES (:agency_id, :campaign_id, :seq, :lead_id, :person_id, :agent_id, :phone, :caller_id, :outcome, :reason, "
+    ":note_sha256, :started_at, :ended_at, :talk_seconds, :callback_at, :corrects_seq, :recorded_at, :prev_hash, "
+    ":hash) RETURNING id";
+constexpr const char* kInsertNote = "INSERT INTO call_notes (attempt_id, note) VALUES (:attempt_id, :note)";
+constexpr const char* kSelect =
+    "SELECT a.id, a.agency_id, a.campaign_id, a.seq, a.lead_id, a.person_id, a.agent_id, a.phone, a.caller_id, "
+    "a.outcome, a.reason, a.note_sha256, a.started_at, a.ended_at, a.talk_seconds, a.callback_at, a.corrects_seq, "
+    "a.recorded_at, a.prev_hash, a.hash, {} FROM call_attempts a {}";
+constexpr const char* kOfLead =
+    "WHERE a.agency_id = :agency_id AND a.lead_id = :lead_id ORDER BY a.started_at DESC, a.id DESC";
+constexpr const char* kOfCampaign =
+    "WHERE a.agency_id = :agency_id AND a.campaign_id = :campaign_id AND a.seq > :after_seq ORDER BY a.seq "
+    "LIMIT :limit";
+constexpr const char* kEraseNotes =
+    "DELETE FROM call_notes WHERE attempt_id IN (SELECT id FROM call_attempts WHERE agency_id = :agency_id AND "
+    "person_id = :person_id)";
+constexpr const char* kAllCampaigns = "SELECT agency_id, id FROM campaigns ORDER BY id";
+constexpr const char* kOneCampaign = "SELECT agency_id, id FROM campaigns WHERE id = :campaign_id";
+
+// With the note: COALESCE(n.note, '') and a join; without: '' and none.
+std::string select_with_notes(const char* where) {
+  return fmt::format(kSelect, "COALESCE(n.note, '')",
+                     std::string("LEFT JOIN call_notes n ON n.attempt_id = a.id ") + where);
+}
+std::string select_without_notes(const char* where) {
+  return fmt::format(kSelect, "''", where);
+}
+
+struct AttemptRow {
+  long long id = 0, agency_id = 0, campaign_id = 0, seq = 0, lead_id = 0, person_id = 0, agent_id = 0;
+  long long started_at = 0, ended_at = 0, talk_seconds = 0, recorded_at = 0;
+  std::optional<long long> callback_at, corrects_seq;
+  std::string phone, caller_id, outcome, reason, note_sha256, prev_hash, hash, note;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(agency_id));
+    st.exchange(soci::into(campaign_id));
+    st.exchange(soci::into(seq));
+    st.exchange(soci::into(lead_id));
+    st.exchange(soci::into(person_id));
+    st.exchange(soci::into(agent_id));
+    st.exchange(soci::into(phone));
+    st.exchange(soci::into(caller_id));
+    st.exchange(soci::into(outcome));
+    st.exchange(soci::into(reason));
+    st.exchange(soci::into(note_sha256));
+    st.exchange(soci::into(started_at));
+    st.exchange(soci::into(ended_at));
+    st.exchange(soci::into(talk_seconds));
+    st.exchange(soci::into(callback_at));
+    st.exchange(soci::into(corrects_seq));
+    st.exchange(soci::into(recorded_at));
+    st.exchange(soci::into(prev_hash));
+    st.exchange(soci::into(hash));
+    st.exchange(soci::into(note));
+  }
+  CallAttempt to_model() const {
+    CallAttempt a;
+    a.id = id;
+    a.agency_id = agency_id;
+    a.campaign_id = campaign_id;
+    a.seq = seq;
+    a.lead_id = lead_id;
+    a.person_id = person_id;
+    a.agent_id = agent_id;
+    a.phone = phone;
+    a.caller_id = caller_id;
+    a.outcome = outcome;
+    a.reason = reason;
+    a.note_sha256 = note_sha256;
+    a.started_at = started_at;
+    a.ended_at = ended_at;
+    a.talk_seconds = talk_seconds;
+    if (callback_at) a.callback_at = *callback_at;
+    if (corrects_seq) a.corrects_seq = *corrects_seq;
+    a.recorded_at = recorded_at;
+    a.prev_hash = prev_hash;
+    a.hash = hash;
+    a.note = note;
+    return a;
+  }
+};
+
+// Serialises appends to one campaign's chain until the transaction ends. SQLite's BEGIN IMMEDIATE already admits
+// one writer; on PostgreSQL two transactions would otherwise both read the same head and fork the chain.
+void lock_chain(soci::session& sql, std::int64_t campaign_id) {
+  if (sql.get_backend_name() != "postgresql") return;
+  const int space = kChainLockSpace;
+  // The two-key form takes int4 keys. Folding larger ids only makes two campaigns share a lock, never a chain.
+  const int campaign = static_cast<int>(campaign_id & 0x7fffffff);
+  sql << kLockPostgresql, soci::use(space), soci::use(campaign);
+}
+
+struct ChainRow {
+  long long agency_id = 0, campaign_id = 0;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(agency_id));
+    st.exchange(soci::into(campaign_id));
+  }
+  Chain to_model() const { return {agency_id, campaign_id}; }
+};
+
+}  // namespace
+
+std::int64_t append(soci::session& sql, CallAttempt& attempt) {
+  const long long agency = attempt.agency_id, campaign = attempt.campaign_id;
+  long long found = 0;
+  sql << kCampaignOfAgency, soci::use(campaign), soci::use(agency), soci::into(found);
+  if (found != 1) {
+    throw std::invalid_argument(
+        fmt::format("campaign {} is not a campaign of agency {}", attempt.campaign_id, attempt.agency_id));
+  }
+  lock_chain(sql, attempt.campaign_id);
+  long long last_seq = 0;
+  std::string head;
+  soci::indicator head_ind = soci::i_null;
+  sql << kHead, soci::use(agency), soci::use(campaign), soci::into(last_seq), soci::into(head, head_ind);
+  const bool has_head = sql.got_data() && head_ind == soci::i_ok;
+  attempt.seq = has_head ? last_seq + 1 : 1;
+  if (attempt.corrects_seq && (*attempt.corrects_seq < 1 || *attempt.corrects_seq >= attempt.seq)) {
+    throw std::invalid_argument(fmt::format("corrects_seq {} names no earlier entry of campaign {}",
+                                            *attempt.corrects_seq, attempt.campaign_id));
+  }
+  attempt.prev_hash = has_head ? head : kGenesisHash;
+  attempt.note_sha256 = note_sha256(attempt.note);
+  attempt.hash = attempt_hash(attempt);
+
+  long long id = 0;
+  const long long seq = attempt.seq, lead = attempt.lead_id, person = attempt.person_id, agent = attempt.agent_id,
+                  started = attempt.started_at, ended = attempt.ended_at, talk = attempt.talk_seconds,
+                  recorded = attempt.recorded_at;
+  const std::optional<long long> callback =
+      attempt.callback_at ? std::optional<long long>(*attempt.callback_at) : std::nullopt;
+  const std::optional<long long> corrects =
+      attempt.corrects_seq ? std::optional<long long>(*attempt.corrects_seq) : std::nullopt;
+  sql << kInsert, soci::use(agency), soci::use(campaign), soci::use(seq), soci::use(lead), soci::use(person),
+      soci::use(agent), soci::use(attempt.phone), soci::use(attempt.caller_id), soci::use(attempt.outcome),
+      soci::use(attempt.reason), soci::use(attempt.note_sha256), soci::use(started), soci::use(ended), soci::use(talk),
+      soci::use(callback), soci::use(corrects), soci::use(recorded), soci::use(attempt.prev_hash),
+      soci::use(attempt.hash), soci::into(id);
+  sql << kInsertNote, soci::use(id), soci::use(attempt.note);
+  attempt.id = id;
+  return id;
+}
+
+std::vector<CallAttempt> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {
+  const long long agency = agency_id, lead = lead_id;
+  return platform::db::fetch_rows<AttemptRow>(sql, select_with_notes(kOfLead), agency, lead);
+}
+
+std::vector<CallAttempt> of_campaign(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                                     std::int64_t after_seq, int limit) {
+  const long long agency = agency_id, campaign = campaign_id, after = after_seq;
+  return platform::db::fetch_rows<AttemptRow>(sql, select_without_notes(kOfCampaign), agency, campaign, after, limit);
+}
+
+std::int64_t erase_notes(soci::session& sql, std::int64_t agency_id, std::int64_t person_id) {
+  const long long agency = agency_id, person = person_id;
+  soci::statement st = (sql.prepare << kEraseNotes, soci::use(agency), soci::use(person));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+std::vector<Chain> chains_for_operator(soci::session& sql, std::optional<std::int64_t> campaign_id) {
+  if (!campaign_id) return platform::db::fetch_rows<ChainRow>(sql, kAllCampaigns);
+  const long long campaign = *campaign_id;
+  return platform::db::fetch_rows<ChainRow>(sql, kOneCampaign, campaign);
+}
+
+}  // namespace termintreu::calling::attempt_store

@@ -1,0 +1,407 @@
+// The queue against a real database (SQLite and PostgreSQL): leases, outcomes into the chain, callbacks that come
+// back first and pass to others, missed callbacks, objections, calling windows, other tenants, and many agents at
+// once on one and on two Database instances (two server processes).
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "calling/attempt_store.hpp"
+#include "calling/call_ledger.hpp"
+#include "calling/dispatch_service.hpp"
+#include "campaigns/campaign_store.hpp"
+#include "contacts/block_list_store.hpp"
+#include "contacts/contact_store.hpp"
+#include "identity/tenant_store.hpp"
+#include "identity/user_store.hpp"
+#include "platform/http/events.hpp"
+#include "store_fixture.hpp"
+
+namespace termintreu::calling {
+namespace {
+
+using identity::Principal;
+using identity::Role;
+using platform::TimePoint;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+constexpr const char* kInsertCampaign =
+    "INSERT INTO campaigns (agency_id, client_id, name, state, caller_id, created_at) VALUES (:agency_id, "
+    ":client_id, :name, 'active', '+493012345678', :now) RETURNING id";
+constexpr const char* kAddMember =
+    "INSERT INTO campaign_members (campaign_id, user_id, member_role) VALUES (:campaign_id, :user_id, 'agent')";
+constexpr const char* kCountAttempts = "SELECT COUNT(*) FROM call_attempts WHERE campaign_id = :campaign_id";
+constexpr const char* kLeadState = "SELECT state FROM leads WHERE id = :id";
+
+class DispatchStoreTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    // Monday 5 January 2026, 10:00 in Berlin.
+    clock().set(platform::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 1 / 5)) + hours(9));
+    const auto now = platform::to_micros(clock().now());
+    db().transaction("fixture", [&](soci::session& sql) {
+      agency_ = identity::tenant_store::insert_agency(sql, "Agentur A", now);
+      other_agency_ = identity::tenant_store::insert_agency(sql, "Agentur B", now);
+      client_ = identity::tenant_store::insert_client(sql, {agency_, "Kunde A1", "", "", "DE"}, now);
+      other_client_ = identity::tenant_store::insert_client(sql, {other_agency_, "Kunde B1", "", "", "DE"}, now);
+      campaign_ = insert_campaign(sql, agency_, client_, "Frühjahr");
+      other_campaign_ = insert_campaign(sql, other_agency_, other_client_, "Fremd");
+    });
+    dispatch_ = std::make_unique<DispatchService>(db(), clock(), events_);
+  }
+
+  std::int64_t insert_campaign(soci::session& sql, std::int64_t agency, std::int64_t client, const std::string& name) {
+    long long id = 0;
+    const long long a = agency, c = client, now = platform::to_micros(clock().now());
+    sql << kInsertCampaign, soci::use(a), soci::use(c), soci::use(name), soci::use(now), soci::into(id);
+    return id;
+  }
+
+  Principal agent(const std::string& name, std::int64_t agency = 0, std::int64_t campaign = 0) {
+    Principal p;
+    p.agency_id = agency != 0 ? agency : agency_;
+    p.role = Role::agent;
+    p.name = name;
+    db().transaction("agent", [&](soci::session& sql) {
+      identity::user_store::NewUser user;
+      user.agency_id = p.agency_id;
+      user.email = name + "@example.de";
+      user.name = name;
+      user.password_hash = "not used";
+      p.user_id = identity::user_store::insert(sql, user, platform::to_micros(clock().now()));
+      const long long c = campaign != 0 ? campaign : campaign_, u = *p.user_id;
+      sql << kAddMember, soci::use(c), soci::use(u);
+    });
+    return p;
+  }
+
+  // A person with one number and a lead in the campaign.
+  std::int64_t lead(const std::string& last_name, std::int64_t campaign = 0, std::int64_t agency = 0,
+                    std::int64_t client = 0) {
+    std::int64_t id = 0;
+    db().transaction("lead", [&](soci::session& sql) {
+      contacts::Person person;
+      person.agency_id = agency != 0 ? agency : agency_;
+      person.client_id = client != 0 ? client : client_;
+      person.first_name = "Eva";
+      person.last_name = last_name;
+      person.time_zone = "Europe/Berlin";
+      const auto now = platform::to_micros(clock().now());
+      const auto person_id = contacts::contact_store::insert_person(sql, person, now);
+      contacts::Phone phone;
+      phone.e164 = phone_of(person_id);
+      phone.region = "DE";
+      contacts::contact_store::replace_phones(sql, person.agency_id, person_id, {phone});
+      id = contacts::contact_store::insert_lead(sql, person.agency_id, campaign != 0 ? campaign : campaign_,
+                                               person_id, "new", now);
+    });
+    return id;
+  }
+
+  static std::string phone_of(std::int64_t person_id) { return "+4930" + std::to_string(5550000 + person_id); }
+
+  std::string phone_of_lead(std::int64_t lead_id) {
+    auto lease = db().session();
+    long long person = 0;
+    *lease << "SELECT person_id FROM leads WHERE id = :id", soci::use(static_cast<long long>(lead_id)),
+        soci::into(person);
+    return phone_of(person);
+  }
+
+  OutcomeInput outcome(const std::string& name, std::int64_t lead_id) {
+    OutcomeInput input;
+    input.outcome = name;
+    input.phone = phone_of_lead(lead_id);
+    input.talk_seconds = 30;
+    return input;
+  }
+
+  std::string state_of(std::int64_t lead_id) {
+    auto lease = db().session();
+    std::string state;
+    *lease << kLeadState, soci::use(static_cast<long long>(lead_id)), soci::into(state);
+    return state;
+  }
+
+  long long attempts_in(std::int64_t campaign) {
+    auto lease = db().session();
+    long long count = 0;
+    *lease << kCountAttempts, soci::use(static_cast<long long>(campaign)), soci::into(count);
+    return count;
+  }
+
+  LedgerCheck verify(std::int64_t campaign, std::int64_t agency = 0) {
+    auto lease = db().session();
+    return verify_ledger(attempt_store::of_campaign(*lease, agency != 0 ? agency : agency_, campaign, 0, 1'000'000));
+  }
+
+  platform::http::EventHub events_;
+  std::unique_ptr<DispatchService> dispatch_;
+  std::int64_t agency_ = 0, other_agency_ = 0, client_ = 0, other_client_ = 0, campaign_ = 0, other_campaign_ = 0;
+};
+
+TEST_F(DispatchStoreTest, NextLeasesEachLeadToOneAgentAtATime) {
+  const auto anna = agent("anna");
+  const auto ben = agent("ben");
+  const auto first = lead("Erste");
+  const auto second = lead("Zweite");
+
+  const auto a = dispatch_->next(anna);
+  ASSERT_TRUE(a.has_value()) << a.error().message;
+  ASSERT_TRUE(a->lead_id.has_value()) << a->empty_reason;
+  EXPECT_EQ(*a->lead_id, first);  // equal priority: the longest waiting, then the older
+  const auto again = dispatch_->next(anna);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->lead_id, a->lead_id) << "Next while holding a lead gives the same lead back";
+
+  const auto b = dispatch_->next(ben);
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->lead_id, std::optional<std::int64_t>(second));
+  const auto carl = agent("carl");
+  const auto c = dispatch_->next(carl);
+  ASSERT_TRUE(c.has_value());
+  EXPECT_FALSE(c->lead_id.has_value());
+  EXPECT_EQ(c->empty_reason, "nothing_due");
+
+  // A lease that lapses (the agent vanished) frees the lead for others.
+  clock().advance(kLeaseFor + minutes(1));
+  const auto after = dispatch_->next(carl);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->lead_id, std::optional<std::int64_t>(first));
+}
+
+TEST_F(DispatchStoreTest, AnOutcomeGoesIntoTheChainAndSchedulesTheRetry) {
+  const auto anna = agent("anna");
+  const auto first = lead("Erste");
+  const auto second = lead("Zweite");
+  ASSERT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(first));
+
+  auto input = outcome("no_answer", first);
+  input.note = "Zentrale sagt: ab 14 Uhr";
+  const auto recorded = dispatch_->record_outcome(anna, first, input);
+  ASSERT_TRUE(recorded.has_value()) << recorded.error().message;
+  EXPECT_EQ(recorded->seq, 1);
+  EXPECT_EQ(recorded->lead_state, "in_progress");
+  ASSERT_TRUE(recorded->next_call_at.has_value());
+  EXPECT_EQ(platform::from_micros(*recorded->next_call_at), clock().now() + hours(3));
+
+  // The retried lead waits; the other one comes.
+  EXPECT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(second));
+  ASSERT_TRUE(dispatch_->record_outcome(anna, second, outcome("busy", second)).has_value());
+  EXPECT_EQ(dispatch_->next(anna)->empty_reason, "nothing_due");
+  clock().advance(hours(3));
+  EXPECT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(second)) << "busy retries after 1 hour";
+
+  EXPECT_EQ(attempts_in(campaign_), 2);
+  const auto check = verify(campaign_);
+  EXPECT_TRUE(check.ok);
+  EXPECT_EQ(check.checked, 2u);
+}
+
+TEST_F(DispatchStoreTest, BadOutcomesAreRefusedAndChangeNothing) {
+  const auto anna = agent("anna");
+  const auto ben = agent("ben");
+  const auto first = lead("Erste");
+  ASSERT_TRUE(dispatch_->next(anna)->lead_id.has_value());
+
+  const auto expect_refused = [&](const Principal& who, OutcomeInput input, const std::string& field) {
+    const auto result = dispatch_->record_outcome(who, first, input);
+    ASSERT_FALSE(result.has_value()) << field;
+    EXPECT_EQ(result.error().field, field);
+  };
+  expect_refused(anna, outcome("teleported", first), "outcome");
+  expect_refused(anna, outcome("not_interested", first), "reason");
+  expect_refused(anna, outcome("callback", first), "callback");
+  auto wrong_phone = outcome("no_answer", first);
+  wrong_phone.phone = "+4989000000";
+  expect_refused(anna, wrong_phone, "phone");
+  auto evening = outcome("callback", first);
+  evening.callback = CallbackRequest{clock().now() + hours(11), "personal"};  // 21:00 in Berlin
+  expect_refused(anna, evening, "callback.at");
+
+  const auto not_held = dispatch_->record_outcome(ben, first, outcome("no_answer", first));
+  ASSERT_FALSE(not_held.has_value());
+  EXPECT_EQ(not_held.error().code, platform::ErrorCode::conflict);
+  EXPECT_EQ(attempts_in(campaign_), 0);
+  EXPECT_EQ(state_of(first), "new");
+}
+
+TEST_F(DispatchStoreTest, APersonalCallbackComesBackFirstToItsOwnerAndPassesOnWhenTheOwnerIsAway) {
+  const auto anna = agent("anna");
+  const auto ben = agent("ben");
+  const auto promised = lead("Rückruf");
+  const auto other = lead("Andere");
+  lead("Dritte");
+  ASSERT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(promised));
+  auto input = outcome("callback", promised);
+  input.callback = CallbackRequest{clock().now() + hours(2), "personal"};
+  const auto recorded = dispatch_->record_outcome(anna, promised, input);
+  ASSERT_TRUE(recorded.has_value()) << recorded.error().message;
+  EXPECT_EQ(recorded->lead_state, "callback_due");
+  ASSERT_TRUE(recorded->callback_id.has_value());
+
+  clock().advance(hours(2));
+  // Anna is signed in and ready: Ben does not get her callback.
+  ASSERT_TRUE(dispatch_->heartbeat(anna, "ready").has_value());
+  const auto b = dispatch_->next(ben);
+  EXPECT_EQ(b->lead_id, std::optional<std::int64_t>(other));
+  const auto a = dispatch_->next(anna);
+  ASSERT_TRUE(a->callback.has_value());
+  EXPECT_EQ(a->lead_id, std::optional<std::int64_t>(promised));
+  EXPECT_EQ(a->callback->kind, "personal");
+  ASSERT_TRUE(dispatch_->record_outcome(anna, promised, outcome("appointment", promised)).has_value());
+  EXPECT_EQ(state_of(promised), "appointment");
+
+  // A second promise; when it falls due Anna has not been seen for minutes: Ben takes it.
+  const auto third = dispatch_->next(anna);
+  ASSERT_TRUE(third->lead_id.has_value());
+  auto again = outcome("callback", *third->lead_id);
+  again.callback = CallbackRequest{clock().now() + hours(1), "personal"};
+  ASSERT_TRUE(dispatch_->record_outcome(anna, *third->lead_id, again).has_value());
+  ASSERT_TRUE(dispatch_->record_outcome(ben, other, outcome("no_answer", other)).has_value());
+  clock().advance(hours(1));
+  const auto handed = dispatch_->next(ben);
+  ASSERT_TRUE(handed->callback.has_value()) << handed->empty_reason;
+  EXPECT_EQ(handed->lead_id, third->lead_id);
+}
+
+TEST_F(DispatchStoreTest, ACallbackNobodyStartsInTimeIsMissedAndAnApologyLeadsTheQueue) {
+  const auto anna = agent("anna");
+  const auto ben = agent("ben");
+  const auto promised = lead("Rückruf");
+  lead("Andere");
+  ASSERT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(promised));
+  auto input = outcome("callback", promised);
+  input.callback = CallbackRequest{clock().now() + hours(1), "personal"};
+  ASSERT_TRUE(dispatch_->record_outcome(anna, promised, input).has_value());
+
+  clock().advance(hours(1) + minutes(10));
+  EXPECT_EQ(dispatch_->sweep_missed_callbacks(), 0u) << "the tolerance is 10 minutes: not yet missed";
+  clock().advance(minutes(1));
+  EXPECT_EQ(dispatch_->sweep_missed_callbacks(), 1u);
+  EXPECT_EQ(dispatch_->sweep_missed_callbacks(), 0u) << "missed once, apologised once";
+
+  const auto b = dispatch_->next(ben);
+  ASSERT_TRUE(b->callback.has_value());
+  EXPECT_EQ(b->callback->kind, "apology");
+  EXPECT_EQ(b->lead_id, std::optional<std::int64_t>(promised));
+}
+
+TEST_F(DispatchStoreTest, AnObjectionBlocksThePersonForGoodAndBlockedPersonsAreNeverLeased) {
+  const auto anna = agent("anna");
+  const auto objecting = lead("Widerspruch");
+  ASSERT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(objecting));
+  const auto recorded = dispatch_->record_outcome(anna, objecting, outcome("objection", objecting));
+  ASSERT_TRUE(recorded.has_value()) << recorded.error().message;
+  EXPECT_EQ(state_of(objecting), "blocked");
+  {
+    auto lease = db().session();
+    EXPECT_FALSE(contacts::block_list_store::page(*lease, agency_, 10, 0).empty());
+  }
+
+  // A person blocked elsewhere (the block list, another campaign) is skipped and closed when the queue meets it.
+  const auto later = lead("Später");
+  db().transaction("block", [&](soci::session& sql) {
+    long long person = 0;
+    sql << "SELECT person_id FROM leads WHERE id = :id", soci::use(static_cast<long long>(later)), soci::into(person);
+    contacts::contact_store::set_blocked(sql, agency_, person, platform::to_micros(clock().now()));
+  });
+  const auto next = dispatch_->next(anna);
+  EXPECT_FALSE(next->lead_id.has_value());
+  EXPECT_EQ(state_of(later), "blocked");
+}
+
+TEST_F(DispatchStoreTest, NothingIsDueOutsideTheCallingWindowOrBeforeTheBriefingIsAcknowledged) {
+  const auto anna = agent("anna");
+  lead("Abend");
+  clock().set(platform::TimePoint(std::chrono::sys_days(std::chrono::year(2026) / 1 / 5)) + hours(19) +
+              minutes(30));  // 20:30 in Berlin
+  EXPECT_EQ(dispatch_->next(anna)->empty_reason, "nothing_due");
+  clock().advance(hours(12));  // 08:30 on Tuesday 6 January: Epiphany, a holiday in three states
+  EXPECT_EQ(dispatch_->next(anna)->empty_reason, "nothing_due") << "a person in an unknown state: every holiday counts";
+  clock().advance(hours(24));  // 08:30 on Wednesday
+  EXPECT_TRUE(dispatch_->next(anna)->lead_id.has_value());
+
+  const auto ben = agent("ben");
+  db().transaction("briefing", [&](soci::session& sql) {
+    campaigns::campaign_store::insert_briefing(sql, agency_, campaign_, "Neue Preise ab heute",
+                                               std::nullopt, platform::to_micros(clock().now()));
+  });
+  const auto waiting = dispatch_->next(ben);
+  EXPECT_EQ(waiting->empty_reason, "briefing");
+  EXPECT_EQ(waiting->briefings_pending, std::vector<std::int64_t>{campaign_});
+}
+
+TEST_F(DispatchStoreTest, AnotherAgencysLeadIsNotFound) {
+  const auto anna = agent("anna");
+  const auto foreign = lead("Fremd", other_campaign_, other_agency_, other_client_);
+  const auto result = dispatch_->record_outcome(anna, foreign, outcome("no_answer", foreign));
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, platform::ErrorCode::not_found);
+  EXPECT_FALSE(dispatch_->card(anna, foreign).has_value());
+  EXPECT_FALSE(dispatch_->release(anna, foreign).has_value());
+}
+
+// Many agents press Next and record an outcome over and over, on two Database instances as two server processes
+// would: a lead is never held by two agents at once, every outcome is stored, and the counts reconcile.
+TEST_F(DispatchStoreTest, ManyAgentsOnTwoProcessesNeverShareALeadAndEveryOutcomeIsStored) {
+  constexpr int kAgents = 24;
+  constexpr int kLeads = 60;
+  constexpr int kCycles = 10;
+  for (int i = 0; i < kLeads; ++i) lead("Lead" + std::to_string(i));
+  std::vector<Principal> agents;
+  for (int i = 0; i < kAgents; ++i) agents.push_back(agent("agent" + std::to_string(i)));
+  platform::db::DatabaseOptions options;
+  options.busy_timeout = std::chrono::milliseconds{30000};
+  auto second_process = open_another(options);
+  platform::http::EventHub second_events;
+  DispatchService second(*second_process, clock(), second_events);
+
+  // The clock stands still and "busy" retries after an hour, so each lead must be handed out exactly once.
+  std::mutex mutex;
+  std::map<std::int64_t, int> handed;  // lead → how often Next gave it
+  std::atomic<int> recorded{0}, failures{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kAgents; ++i) {
+    threads.emplace_back([&, i] {
+      DispatchService& service = i % 2 == 0 ? *dispatch_ : second;
+      const Principal& me = agents[static_cast<std::size_t>(i)];
+      for (int cycle = 0; cycle < kCycles; ++cycle) {
+        const auto next = service.next(me);
+        if (!next) {
+          ++failures;
+          continue;
+        }
+        if (!next->lead_id) continue;
+        {
+          std::lock_guard lock(mutex);
+          ++handed[*next->lead_id];
+        }
+        OutcomeInput input;
+        input.outcome = "busy";
+        input.phone = phone_of_lead(*next->lead_id);
+        if (service.record_outcome(me, *next->lead_id, input)) {
+          ++recorded;
+        } else {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(handed.size(), static_cast<std::size_t>(kLeads));
+  for (const auto& [lead_id, times] : handed) EXPECT_EQ(times, 1) << "lead " << lead_id << " was handed out twice";
+  EXPECT_EQ(recorded.load(), std::min(kLeads, kAgents * kCycles));
+  EXPECT_EQ(attempts_in(campaign_), recorded.load());
+  const auto check = verify(campaign_);
+  EXPECT_TRUE(check.ok);
+  EXPECT_EQ(check.checked, static_cast<std::size_t>(recorded.load()));
+}
+
+}  // namespace
+}  // namespace termintreu::calling

@@ -1,0 +1,11 @@
+#pragma once
+#include "calling/ledger_service.hpp"
+#include "identity/guard.hpp"
+
+namespace termintreu::calling {
+
+// A campaign's call log: its download (/api/campaigns/{id}/ledger) and its check (…/ledger/verify), for the
+// agency's supervision and for the campaign's client.
+void add_ledger_routes(identity::Guard& guard, LedgerService& ledger);
+
+}  // namespace termintreu::calling

@@ -1,0 +1,208 @@
+import { expect, request as playwrightRequest, test, type APIResponse } from '@playwright/test';
+import type { ApiSession } from '../support/api';
+import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
+
+// The agent's queue through the API on a server of its own whose clock the test moves: Next leases a lead, bad
+// outcomes are refused with their field, outcomes go into the call log, a personal callback returns first when it
+// falls due, and supervision sees it all. API tokens cannot work the queue.
+
+interface Assignment {
+  lead_id: number | null;
+  campaign_id: number | null;
+  callback: { id: number; kind: string; lead_id: number } | null;
+  empty_reason: string | null;
+  briefings_pending: number[];
+  card: {
+    lead: { id: number; campaign_id: number };
+    phones: { e164: string }[];
+    campaign: { caller_id: string | null; script: unknown };
+    attempts: { outcome: string; note: string }[];
+    local_time: string | null;
+  } | null;
+}
+
+async function json<T>(response: APIResponse, status: number): Promise<T> {
+  expect(response.status(), await response.text()).toBe(status);
+  return (await response.json()) as T;
+}
+
+async function expectStatus(response: APIResponse, status: number) {
+  expect(response.status(), await response.text()).toBe(status);
+}
+
+async function expectField(response: APIResponse, status: number, field: string) {
+  expect(response.status(), await response.text()).toBe(status);
+  expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
+}
+
+test.describe('agent workspace API', () => {
+  let server: ClockServer;
+  let agent: ApiSession;
+  let supervisor: ApiSession;
+
+  const post = (session: ApiSession, path: string, data?: unknown) =>
+    session.api.post(path, { headers: { 'X-CSRF-Token': session.csrf }, ...(data === undefined ? {} : { data }) });
+
+  async function signInAgain() {
+    await agent?.dispose();
+    await supervisor?.dispose();
+    agent = await server.signIn('agent');
+    supervisor = await server.signIn('supervisor');
+  }
+
+  /** Next as the agent; acknowledges pending briefings and moves past closed days until a lead comes. */
+  async function next(): Promise<Assignment> {
+    for (let tries = 0; tries < 8; tries++) {
+      const session = agent;
+      const assignment = await json<Assignment>(await post(session, '/api/workspace/next'), 200);
+      if (assignment.lead_id) return assignment;
+      if (assignment.empty_reason === 'briefing' || assignment.briefings_pending.length > 0) {
+        for (const campaignId of assignment.briefings_pending) {
+          const detail = await json<{ briefing: { version: number } }>(await session.api.get(`/api/campaigns/${campaignId}`), 200);
+          await json(await post(session, `/api/campaigns/${campaignId}/briefing-acknowledgements`, { version: detail.briefing.version }), 200);
+        }
+        continue;
+      }
+      expect(assignment.empty_reason).toBe('nothing_due');
+      // A public holiday somewhere in Germany: try the next morning (as new sessions: a day ends idle ones).
+      await server.advance(24 * 60);
+      await signInAgain();
+    }
+    throw new Error('no lead came within a week of mornings');
+  }
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startClockServer();
+    const now = await server.advance(1);
+    await server.advance(minutesToNextWeekdayMorning(now));
+    await signInAgain();
+  });
+
+  test.afterAll(async () => {
+    await agent?.dispose();
+    await supervisor?.dispose();
+    await server?.stop();
+  });
+
+  async function agentFigures() {
+    const snapshot = await json<{
+      agents: { user_id: number; calls_today: number; appointments_today: number; state: string }[];
+    }>(await supervisor.api.get('/api/supervision'), 200);
+    const me = snapshot.agents.find((a) => a.user_id === agent.user.id);
+    return { calls: me?.calls_today ?? 0, appointments: me?.appointments_today ?? 0, state: me?.state };
+  }
+
+  test('Next leases a lead, outcomes are checked and chained, a personal callback comes back first', async () => {
+    const first = await next();
+    // The demo data holds calls of its own: count from here.
+    const before = await agentFigures();
+    expect(first.card).not.toBeNull();
+    const card = first.card!;
+    expect(card.lead.id).toBe(first.lead_id);
+    expect(card.phones.length).toBeGreaterThan(0);
+    expect(card.campaign.caller_id).toMatch(/^\+\d+$/);
+    expect(card.local_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    const again = await json<Assignment>(await post(agent, '/api/workspace/next'), 200);
+    expect(again.lead_id, 'Next while holding gives the same lead').toBe(first.lead_id);
+
+    const phone = card.phones[0]!.e164;
+    const outcome = `/api/workspace/leads/${first.lead_id}/outcome`;
+    await expectField(await post(agent, outcome, { outcome: 'teleported', phone }), 400, 'outcome');
+    await expectField(await post(agent, outcome, { outcome: 'no_answer', phone: '+4989000000' }), 400, 'phone');
+    await expectField(await post(agent, outcome, { outcome: 'not_interested', phone }), 400, 'reason');
+    await expectField(await post(agent, outcome, { outcome: 'callback', phone }), 400, 'callback');
+    await expectField(await post(agent, outcome, { outcome: 'callback', phone, callback: {} }), 400, 'callback.at');
+    await expectField(await post(agent, outcome, { outcome: 'no_answer', phone, mood: 'grumpy' }), 400, 'mood');
+    const evening = new Date(Date.parse(card.local_time! + ':00Z') + 12 * 60 * 60_000);  // 22:00 local
+    await expectField(
+      await post(agent, outcome, { outcome: 'callback', phone, callback: { at: evening.toISOString() } }),
+      400,
+      'callback.at',
+    );
+
+    const recorded = await json<{ seq: number; lead_state: string; next_call_at: string | null }>(
+      await post(agent, outcome, { outcome: 'no_answer', phone, note: 'Sekretariat: ab 14 Uhr', talk_seconds: 0 }),
+      201,
+    );
+    expect(recorded.seq).toBeGreaterThan(0);
+    expect(recorded.lead_state).toBe('in_progress');
+    expect(recorded.next_call_at).not.toBeNull();
+    const twice = await post(agent, outcome, { outcome: 'no_answer', phone });
+    expect(twice.status(), 'the lead is no longer held').toBe(409);
+
+    const second = await next();
+    expect(second.lead_id).not.toBe(first.lead_id);
+    const secondPhone = second.card!.phones[0]!.e164;
+    const promised = new Date((await server.advance(1)).getTime() + 2 * 60 * 60_000);
+    const withCallback = await json<{ callback_id: number; lead_state: string }>(
+      await post(agent, `/api/workspace/leads/${second.lead_id}/outcome`, {
+        outcome: 'callback',
+        phone: secondPhone,
+        note: 'Bitte in zwei Stunden, dann ist der Chef da',
+        callback: { at: promised.toISOString(), kind: 'personal' },
+      }),
+      201,
+    );
+    expect(withCallback.lead_state).toBe('callback_due');
+    const reminders = await json<{ callbacks: { id: number }[] }>(await agent.api.get('/api/workspace/callbacks'), 200);
+    expect(reminders.callbacks.map((c) => c.id)).not.toContain(withCallback.callback_id);  // not within 30 minutes yet
+
+    // Someone else's lead in the meantime, then the promise falls due and comes back first.
+    const third = await next();
+    expect(third.callback).toBeNull();
+    await expectStatus(await post(agent, `/api/workspace/leads/${third.lead_id}/release`), 204);
+    await server.advance(100);
+    const soon = await json<{ callbacks: { id: number }[] }>(await agent.api.get('/api/workspace/callbacks'), 200);
+    expect(soon.callbacks.map((c) => c.id)).toContain(withCallback.callback_id);
+    await server.advance(21);
+    await expectStatus(await post(agent, '/api/workspace/heartbeat', { state: 'ready' }), 204);
+    const back = await json<Assignment>(await post(agent, '/api/workspace/next'), 200);
+    expect(back.callback?.id).toBe(withCallback.callback_id);
+    expect(back.lead_id).toBe(second.lead_id);
+    expect(back.card!.attempts[0]!.note).toBe('Bitte in zwei Stunden, dann ist der Chef da');
+    const kept = await json<{ lead_state: string }>(
+      await post(agent, `/api/workspace/leads/${second.lead_id}/outcome`, { outcome: 'appointment', phone: secondPhone, talk_seconds: 240 }),
+      201,
+    );
+    expect(kept.lead_state).toBe('appointment');
+
+    const after = await agentFigures();
+    expect(after.calls - before.calls, 'three calls on the supervision board').toBe(3);
+    expect(after.appointments - before.appointments).toBe(1);
+    expect(after.state).toBe('ready');
+  });
+
+  test('the lead card belongs to its holder; tokens and client roles cannot work the queue', async () => {
+    const held = await next();
+    const colleague = await server.signIn('supervisor');
+    try {
+      // A supervisor may look at any lead card of the agency.
+      await json(await colleague.api.get(`/api/workspace/leads/${held.lead_id}`), 200);
+    } finally {
+      await colleague.dispose();
+    }
+    const client = await server.signIn('client_manager');
+    try {
+      expect((await post(client, '/api/workspace/next')).status()).toBe(403);
+      expect((await client.api.get(`/api/workspace/leads/${held.lead_id}`)).status()).toBe(403);
+    } finally {
+      await client.dispose();
+    }
+    const admin = await server.signIn('admin');
+    try {
+      const token = await json<{ secret: string }>(await post(admin, '/api/tokens', { name: 'Wählautomat', role: 'agent' }), 201);
+      const bare = await playwrightRequest.newContext({ baseURL: server.url });
+      try {
+        const byToken = await bare.post('/api/workspace/next', { headers: { Authorization: `Bearer ${token.secret}` } });
+        expect(byToken.status(), await byToken.text()).toBe(403);
+        expect(((await byToken.json()) as { error: { message: string } }).error.message).toContain('person');
+      } finally {
+        await bare.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+    await expectStatus(await post(agent, `/api/workspace/leads/${held.lead_id}/release`), 204);
+  });
+});

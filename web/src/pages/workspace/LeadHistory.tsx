@@ -1,0 +1,73 @@
+import type { LeadCard } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
+import { useLocale } from '../../i18n/LocaleContext';
+import type { MessageKey } from '../../i18n/translate';
+import { formatDateTime } from '../../lib/format';
+import { formatInZone } from '../../lib/zonedTime';
+import { outcomeText } from './outcomes';
+import { formatDuration } from './useTalkTimer';
+
+/** The lead's earlier attempts (newest first) and its callbacks, as the agent reads them before dialling. */
+export function LeadHistory({ card, userId }: { card: LeadCard; userId: number }) {
+  const { t, locale } = useLocale();
+  const attempts = [...card.attempts].sort((a, b) => b.seq - a.seq);
+  const pending = card.callbacks.filter((c) => c.state === 'pending');
+  return (
+    <section className="card lead-history" aria-label={t('workspace.history')}>
+      <h2 className="section__title">{t('workspace.history')}</h2>
+      {pending.length > 0 && (
+        <ul className="plain-list">
+          {pending.map((callback) => (
+            <li key={callback.id}>
+              <span className={`badge badge--callback-${callback.kind}`}>{t(`callbackKind.${callback.kind}` as MessageKey)}</span>{' '}
+              {t('workspace.callbackDue', { at: formatInZone(locale, callback.due_at, card.time_zone), zone: card.time_zone })}
+              {callback.note && <span className="muted"> — {callback.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <DataTable
+        caption={t('workspace.attempts')}
+        rows={attempts}
+        rowKey={(a) => a.id}
+        emptyText={t('workspace.firstCall')}
+        columns={[
+          {
+            key: 'when',
+            header: t('workspace.when'),
+            className: 'nowrap',
+            render: (a) => (
+              <>
+                {formatDateTime(locale, a.started_at)}
+                <br />
+                <span className="small muted">{a.agent_id === userId ? t('workspace.byYou') : t('workspace.byColleague', { id: a.agent_id })}</span>
+              </>
+            ),
+          },
+          {
+            key: 'outcome',
+            header: t('workspace.outcome'),
+            render: (a) => (
+              <>
+                <span className={`badge badge--outcome-${a.outcome}`}>{outcomeText(t, a.outcome)}</span>
+                {a.corrects_seq !== null && <span className="small muted"> {t('workspace.corrects', { seq: a.corrects_seq })}</span>}
+              </>
+            ),
+          },
+          {
+            key: 'note',
+            header: t('workspace.note'),
+            render: (a) => (
+              <>
+                {a.reason && <strong>{a.reason}. </strong>}
+                {a.note}
+                {a.callback_at && <span className="small muted"> {t('workspace.callbackAt', { at: formatDateTime(locale, a.callback_at) })}</span>}
+              </>
+            ),
+          },
+          { key: 'talk', header: t('workspace.talk'), render: (a) => formatDuration(a.talk_seconds), className: 'num' },
+        ]}
+      />
+    </section>
+  );
+}
