@@ -16,10 +16,17 @@
 
 namespace termintreu::app {
 
+namespace {
+constexpr std::chrono::milliseconds kServerBusyTimeout{30'000};
+}  // namespace
+
 Application::Application(const Config& config) {
   platform::db::DatabaseOptions options;
   options.pool_size = config.database_pool;
   options.metrics = &metrics_;
+  // SQLite admits one writer: a contact import holds the lock for its whole transaction (decision 0004), so a
+  // sign-in or an outcome meanwhile waits for it rather than failing after the default 5 s.
+  options.busy_timeout = kServerBusyTimeout;
   database_ = platform::db::Database::open(config.effective_database_url(), options);
   sessions_ =
       std::make_unique<identity::SessionService>(*database_, clock_, session_cache_, identity::SessionSettings{});
