@@ -2,6 +2,7 @@
 
 #include "app/system_routes.hpp"
 #include "app/test_clock_route.hpp"
+#include "calling/escalation_routes.hpp"
 #include "calling/supervision_routes.hpp"
 #include "calling/workspace_routes.hpp"
 #include "calling/ledger_routes.hpp"
@@ -41,6 +42,7 @@ Application::Application(const Config& config) {
   imports_ = std::make_unique<contacts::ImportService>(*database_, clock_, events_, config.data_dir / "imports");
   dispatch_ = std::make_unique<calling::DispatchService>(*database_, clock_, events_);
   supervision_ = std::make_unique<calling::SupervisionService>(*database_, clock_, events_);
+  escalations_ = std::make_unique<calling::EscalationService>(*database_, clock_, events_);
   ledger_ = std::make_unique<calling::LedgerService>(*database_);
 
   add_system_routes(*guard_, *database_, metrics_, events_);
@@ -56,6 +58,7 @@ Application::Application(const Config& config) {
   contacts::add_import_routes(*guard_, *imports_);
   calling::add_workspace_routes(*guard_, *dispatch_);
   calling::add_supervision_routes(*guard_, *supervision_);
+  calling::add_escalation_routes(*guard_, *escalations_, clock_);
   calling::add_ledger_routes(*guard_, *ledger_);
   reporting::add_live_routes(*guard_, events_);
   add_test_clock_route(*guard_, clock_, config.test_clock);

@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "calling/dispatch_service.hpp"
+#include "calling/escalation_service.hpp"
 #include "calling/supervision_service.hpp"
 #include "calling/ledger_service.hpp"
 #include "campaigns/campaign_service.hpp"
@@ -59,6 +60,7 @@ class Application {
   std::unique_ptr<contacts::ImportService> imports_;
   std::unique_ptr<calling::DispatchService> dispatch_;
   std::unique_ptr<calling::SupervisionService> supervision_;
+  std::unique_ptr<calling::EscalationService> escalations_;
   std::unique_ptr<calling::LedgerService> ledger_;
 };
 

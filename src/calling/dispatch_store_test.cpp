@@ -11,6 +11,7 @@
 #include "calling/attempt_store.hpp"
 #include "calling/call_ledger.hpp"
 #include "calling/dispatch_service.hpp"
+#include "calling/escalation_service.hpp"
 #include "campaigns/campaign_store.hpp"
 #include "contacts/block_list_store.hpp"
 #include "contacts/contact_store.hpp"
@@ -32,7 +33,7 @@ constexpr const char* kInsertCampaign =
     "INSERT INTO campaigns (agency_id, client_id, name, state, caller_id, created_at) VALUES (:agency_id, "
     ":client_id, :name, 'active', '+493012345678', :now) RETURNING id";
 constexpr const char* kAddMember =
-    "INSERT INTO campaign_members (campaign_id, user_id, member_role) VALUES (:campaign_id, :user_id, 'agent')";
+    "INSERT INTO campaign_members (campaign_id, user_id, member_role) VALUES (:campaign_id, :user_id, :role)";
 constexpr const char* kCountAttempts = "SELECT COUNT(*) FROM call_attempts WHERE campaign_id = :campaign_id";
 constexpr const char* kLeadState = "SELECT state FROM leads WHERE id = :id";
 
@@ -61,7 +62,8 @@ class DispatchStoreTest : public testing::StoreTest {
     return id;
   }
 
-  Principal agent(const std::string& name, std::int64_t agency = 0, std::int64_t campaign = 0) {
+  Principal agent(const std::string& name, std::int64_t agency = 0, std::int64_t campaign = 0,
+                  const std::string& member_role = "agent") {
     Principal p;
     p.agency_id = agency != 0 ? agency : agency_;
     p.role = Role::agent;
@@ -74,7 +76,7 @@ class DispatchStoreTest : public testing::StoreTest {
       user.password_hash = "not used";
       p.user_id = identity::user_store::insert(sql, user, platform::to_micros(clock().now()));
       const long long c = campaign != 0 ? campaign : campaign_, u = *p.user_id;
-      sql << kAddMember, soci::use(c), soci::use(u);
+      sql << kAddMember, soci::use(c), soci::use(u), soci::use(member_role);
     });
     return p;
   }
@@ -344,6 +346,56 @@ TEST_F(DispatchStoreTest, AnotherAgencysLeadIsNotFound) {
   EXPECT_EQ(result.error().code, platform::ErrorCode::not_found);
   EXPECT_FALSE(dispatch_->card(anna, foreign).has_value());
   EXPECT_FALSE(dispatch_->release(anna, foreign).has_value());
+}
+
+TEST_F(DispatchStoreTest, AnEscalationReachesSecondLevelAndItsAnswerIsACallInTheLog) {
+  EscalationService escalations(db(), clock(), events_);
+  const auto anna = agent("anna");
+  const auto ben = agent("ben");
+  const auto specialist = agent("sara", 0, 0, "specialist");
+  const auto asking = lead("Frage");
+  ASSERT_EQ(dispatch_->next(anna)->lead_id, std::optional<std::int64_t>(asking));
+
+  EscalationRequest request{"Gilt der Rahmenvertrag auch für die Schweizer Tochter?", "high",
+                            clock().now() + hours(1)};
+  const auto not_holding = escalations.raise(ben, asking, request);
+  ASSERT_FALSE(not_holding.has_value());
+  EXPECT_EQ(not_holding.error().code, platform::ErrorCode::conflict);
+  auto evening = request;
+  evening.promised_at = clock().now() + hours(11);  // 21:00 in Berlin
+  const auto refused = escalations.raise(anna, asking, evening);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "promised_at");
+  const auto raised = escalations.raise(anna, asking, request);
+  ASSERT_TRUE(raised.has_value()) << raised.error().message;
+  EXPECT_EQ(raised->state, "open");
+  EXPECT_EQ(raised->person_name, "Eva Frage");
+
+  ASSERT_EQ(escalations.open(specialist).size(), 1u) << "second level sees it";
+  EXPECT_TRUE(escalations.open(ben).empty()) << "an agent who is no specialist does not";
+  ASSERT_TRUE(dispatch_->record_outcome(anna, asking, outcome("decision_maker", asking)).has_value());
+
+  clock().advance(minutes(40));
+  auto answer = outcome("appointment", asking);
+  answer.note = "Ja, gilt auch für die AG in Zug";
+  const auto resolved = escalations.resolve(specialist, raised->id, answer);
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_EQ(resolved->call.seq, 2);
+  EXPECT_EQ(resolved->escalation.state, "resolved");
+  EXPECT_EQ(resolved->escalation.resolved_in, std::optional<std::int64_t>(resolved->call.attempt_id));
+  EXPECT_EQ(state_of(asking), "appointment");
+  EXPECT_TRUE(escalations.open(specialist).empty());
+  const auto again = escalations.resolve(specialist, raised->id, answer);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, platform::ErrorCode::conflict);
+  EXPECT_TRUE(verify(campaign_).ok);
+
+  Principal stranger = anna;
+  stranger.agency_id = other_agency_;
+  stranger.role = Role::supervisor;
+  const auto foreign = escalations.resolve(stranger, raised->id, answer);
+  ASSERT_FALSE(foreign.has_value());
+  EXPECT_EQ(foreign.error().code, platform::ErrorCode::not_found);
 }
 
 // Many agents press Next and record an outcome over and over, on two Database instances as two server processes

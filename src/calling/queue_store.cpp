@@ -16,6 +16,11 @@ constexpr const char* kCampaignsOfAgent =
     "WHERE m.user_id = :user_id AND m.member_role = 'agent' AND c.agency_id = :agency_id AND c.state = 'active' "
     "AND c.archived_at IS NULL ORDER BY c.id";
 
+constexpr const char* kCampaignOfAgency =
+    "SELECT c.id, c.client_id, c.name, c.country, COALESCE(c.caller_id, ''), c.calling_rules, "
+    "c.callback_tolerance_minutes, CAST(NULL AS BIGINT), 1 FROM campaigns c "
+    "WHERE c.id = :campaign_id AND c.agency_id = :agency_id";
+
 constexpr const char* kHasUnplaced = "SELECT id FROM leads WHERE campaign_id = :campaign_id AND area_id IS NULL LIMIT 1";
 // The person's own zone, the company's country (else the campaign's) and the company's state.
 constexpr const char* kAddAreas =
@@ -164,6 +169,11 @@ bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postg
 std::vector<WorkCampaign> campaigns_of_agent(soci::session& sql, std::int64_t agency_id, std::int64_t user_id) {
   const long long user = user_id, agency = agency_id;
   return platform::db::fetch_rows<WorkCampaignRow>(sql, kCampaignsOfAgent, user, agency);
+}
+
+std::optional<WorkCampaign> campaign_of_agency(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id) {
+  const long long campaign = campaign_id, agency = agency_id;
+  return platform::db::fetch_one<WorkCampaignRow>(sql, kCampaignOfAgency, campaign, agency);
 }
 
 bool has_unplaced(soci::session& sql, std::int64_t campaign_id) {

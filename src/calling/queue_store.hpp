@@ -25,6 +25,8 @@ struct WorkCampaign {
   bool briefing_acknowledged = true;        // by this agent (true when there is no briefing)
 };
 std::vector<WorkCampaign> campaigns_of_agent(soci::session& sql, std::int64_t agency_id, std::int64_t user_id);
+// Any campaign of the agency in that shape (second level works campaigns it is no agent of); briefing counts as read.
+std::optional<WorkCampaign> campaign_of_agency(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id);
 
 // Gives leads without an area (new, or whose person moved) their calling area; returns how many it placed.
 bool has_unplaced(soci::session& sql, std::int64_t campaign_id);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "calling/outcome_input.hpp"
 #include "platform/http/path_id.hpp"
 #include "platform/json_input.hpp"
 #include "platform/time_text.hpp"
@@ -24,45 +25,6 @@ namespace {
 const std::vector<Permission> kAgents{Permission::workspace_use};
 // Personal callbacks show in the workspace this long before they fall due.
 constexpr auto kReminderAhead = std::chrono::minutes{30};
-
-Result<platform::TimePoint> time_field(const nlohmann::json& value, const std::string& field) {
-  if (!value.is_string()) return platform::fail(ErrorCode::invalid, "must be an ISO 8601 time", field);
-  const auto t = platform::parse_iso8601(value.get<std::string>());
-  if (!t) return platform::fail(ErrorCode::invalid, "must be an ISO 8601 time", field);
-  return *t;
-}
-
-Result<OutcomeInput> outcome_input(const Request& request) {
-  TT_TRY(fields, JsonFields::from_request(
-                     request, {"outcome", "note", "reason", "callback", "phone", "started_at", "talk_seconds"}));
-  OutcomeInput input;
-  TT_TRY(outcome, fields->required_text("outcome", {1, 40}));
-  input.outcome = *outcome;
-  TT_TRY(note, fields->optional_text("note", {0, 4000, false}));
-  input.note = note->value_or("");
-  TT_TRY(reason, fields->optional_text("reason", {0, 500}));
-  input.reason = reason->value_or("");
-  TT_TRY(phone, fields->required_text("phone", {1, 20}));
-  input.phone = *phone;
-  TT_TRY(talk, fields->optional_integer("talk_seconds", 0, 4 * 60 * 60));
-  input.talk_seconds = static_cast<int>(talk->value_or(0));
-  if (const auto* started = fields->value("started_at"); started != nullptr && !started->is_null()) {
-    TT_TRY(at, time_field(*started, "started_at"));
-    input.started_at = *at;
-  }
-  if (const auto* callback = fields->value("callback"); callback != nullptr && !callback->is_null()) {
-    if (!callback->is_object()) return platform::fail(ErrorCode::invalid, "must be an object", "callback");
-    auto nested = JsonFields::from_object(*callback, {"at", "kind"});
-    if (!nested) return tl::unexpected(platform::nested_error(nested.error(), "callback"));
-    const auto* at_value = nested->value("at");
-    if (at_value == nullptr) return platform::fail(ErrorCode::invalid, "is required", "callback.at");
-    TT_TRY(at, time_field(*at_value, "callback.at"));
-    auto kind = nested->optional_choice("kind", {"personal", "general"});
-    if (!kind) return tl::unexpected(platform::nested_error(kind.error(), "callback"));
-    input.callback = CallbackRequest{*at, kind->value_or("personal")};
-  }
-  return input;
-}
 
 nlohmann::json assignment_json(const Assignment& a) {
   return {{"lead_id", a.lead_id ? nlohmann::json(*a.lead_id) : nullptr},
@@ -98,7 +60,7 @@ void add_workspace_routes(identity::Guard& guard, DispatchService& dispatch) {
   guard.add(Method::post, "/api/workspace/leads/{id}/outcome", kAgents,
             [&dispatch](Request& request, const Principal& p) -> Result<Response> {
               TT_TRY(id, path_id(request));
-              TT_TRY(input, outcome_input(request));
+              TT_TRY(input, outcome_input_from(request));
               TT_TRY(recorded, dispatch.record_outcome(p, *id, *input));
               return Response::json(201, {{"attempt_id", recorded->attempt_id},
                                           {"seq", recorded->seq},

@@ -9,9 +9,11 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 // agency B's admin tries agency A's ids, and A's client manager tries the ids of A's other client.
 // A route with a path parameter this file does not know fails the test, so new routes cannot slip past.
 
-type Kind = 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import' | 'lead' | 'callback';
+type Kind =
+  | 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import' | 'lead' | 'callback'
+  | 'escalation';
 const KINDS: readonly Kind[] = [
-  'user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import', 'lead', 'callback',
+  'user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import', 'lead', 'callback', 'escalation',
 ];
 
 function kindOf(route: RouteEntry): Kind | null {
@@ -28,6 +30,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/leads/{id}', 'lead'],
     ['/api/workspace/leads/{id}', 'lead'],
     ['/api/callbacks/{id}', 'callback'],
+    ['/api/escalations/{id}', 'escalation'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -53,7 +56,12 @@ function bodyFor(route: RouteEntry): unknown {
   if (route.path === '/api/campaigns/{id}/leads' && route.method === 'POST') return { person_id: 1 };
   if (route.path === '/api/privacy-requests/{id}') return { state: 'rejected', note: 'Übernommen' };
   if (route.path === '/api/leads/{id}/assign' || route.path === '/api/callbacks/{id}/reassign') return { user_id: 1 };
-  if (route.path === '/api/workspace/leads/{id}/outcome') return { outcome: 'no_answer', phone: '+493012345678' };
+  if (route.path === '/api/workspace/leads/{id}/outcome' || route.path === '/api/escalations/{id}/resolve') {
+    return { outcome: 'no_answer', phone: '+493012345678' };
+  }
+  if (route.path === '/api/workspace/leads/{id}/escalations') {
+    return { question: 'Übernommen?', promised_at: new Date(Date.now() + 3_600_000).toISOString() };
+  }
   if (route.method === 'GET' || route.method === 'DELETE') return undefined;
   return {};
 }
@@ -76,6 +84,7 @@ interface Ids {
   import: number[];
   lead: number[];
   callback: number[];
+  escalation: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -104,6 +113,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   const leads: number[] = [];
   for (const campaign of campaigns) leads.push(...(await get(`/api/campaigns/${campaign.id}/leads?limit=200`, 'leads')).map((l) => l.id));
   const callbacks = session.user.role === 'admin' ? (await get('/api/supervision', 'callbacks')).map((c) => c.id) : [];
+  const escalations = session.user.role === 'admin' ? (await get('/api/escalations', 'escalations')).map((e) => e.id) : [];
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
@@ -115,6 +125,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     import: imports,
     lead: leads,
     callback: callbacks,
+    escalation: escalations,
   };
 }
 
@@ -162,28 +173,63 @@ test.describe('tenant isolation, route by route', () => {
       headers: { 'X-CSRF-Token': adminA.csrf, 'Content-Type': 'text/csv' },
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
-    // A callback of agency A: a lead sent to an agent of its campaign.
-    const staffed = (await (await adminA.api.get('/api/campaigns')).json()) as { campaigns: { id: number }[] };
-    let assigned = false;
-    for (const campaign of staffed.campaigns) {
-      const detail = (await (await adminA.api.get(`/api/campaigns/${campaign.id}`)).json()) as {
-        state: string;
-        staff: { agents: number[] };
-      };
-      const leads = (await (await adminA.api.get(`/api/campaigns/${campaign.id}/leads?limit=50`)).json()) as {
-        leads: { id: number; state: string }[];
-      };
-      const open = leads.leads.find((l) => l.state === 'new');
-      if (detail.staff.agents.length === 0 || !open) continue;
-      const sent = await adminA.api.post(`/api/leads/${open.id}/assign`, {
-        data: { user_id: detail.staff.agents[0] },
-        headers: { 'X-CSRF-Token': adminA.csrf },
+    // A callback and an escalation of agency A: a lead sent to the demo agent, who takes it and escalates a question.
+    const agentA = await apiSignInAs('agent');
+    try {
+      const staffed = (await (await adminA.api.get('/api/campaigns')).json()) as { campaigns: { id: number }[] };
+      let assigned = false;
+      for (const campaign of staffed.campaigns) {
+        const detail = (await (await adminA.api.get(`/api/campaigns/${campaign.id}`)).json()) as {
+          state: string;
+          staff: { agents: number[] };
+          briefing: { version: number } | null;
+        };
+        const leads = (await (await adminA.api.get(`/api/campaigns/${campaign.id}/leads?limit=50`)).json()) as {
+          leads: { id: number; state: string }[];
+        };
+        const open = leads.leads.find((l) => l.state === 'new');
+        if (detail.state !== 'active' || !detail.staff.agents.includes(agentA.user.id) || !open) continue;
+        const sent = await adminA.api.post(`/api/leads/${open.id}/assign`, {
+          data: { user_id: agentA.user.id },
+          headers: { 'X-CSRF-Token': adminA.csrf },
+        });
+        expect(sent.status(), await sent.text()).toBe(201);
+        if (detail.briefing) {
+          const ack = await agentA.api.post(`/api/campaigns/${campaign.id}/briefing-acknowledgements`, {
+            data: { version: detail.briefing.version },
+            headers: { 'X-CSRF-Token': agentA.csrf },
+          });
+          expect(ack.status(), await ack.text()).toBe(200);
+        }
+        assigned = true;
+        break;
+      }
+      expect(assigned, 'an active demo campaign has the demo agent and an open lead').toBe(true);
+      const next = await agentA.api.post('/api/workspace/next', { headers: { 'X-CSRF-Token': agentA.csrf } });
+      const held = (await next.json()) as { lead_id: number | null; callback: { kind: string } | null };
+      expect(held.callback?.kind, 'the assigned lead comes first, as a callback').toBe('personal');
+      // The promise must fall inside calling hours in the person's time: a weekday morning ahead, the next one on a
+      // holiday.
+      let escalated = false;
+      let at = Date.now();
+      for (let day = 0; day < 10 && !escalated; day++) {
+        at += 24 * 60 * 60_000;
+        const morning = new Date(new Date(at).toISOString().slice(0, 10) + 'T09:30:00Z');
+        const raised = await agentA.api.post(`/api/workspace/leads/${held.lead_id}/escalations`, {
+          data: { question: 'Gilt das Angebot auch für Filialen?', urgency: 'high', promised_at: morning.toISOString() },
+          headers: { 'X-CSRF-Token': agentA.csrf },
+        });
+        if (raised.status() === 201) escalated = true;
+        else expect(raised.status(), await raised.text()).toBe(400);
+      }
+      expect(escalated, 'an escalation was raised').toBe(true);
+      const released = await agentA.api.post(`/api/workspace/leads/${held.lead_id}/release`, {
+        headers: { 'X-CSRF-Token': agentA.csrf },
       });
-      expect(sent.status(), await sent.text()).toBe(201);
-      assigned = true;
-      break;
+      expect(released.status(), await released.text()).toBe(204);
+    } finally {
+      await agentA.dispose();
     }
-    expect(assigned, 'a demo campaign has an agent and an open lead').toBe(true);
     idsA = await idsOf(adminA);
     for (const kind of KINDS) {
       expect(idsA[kind].length, `agency A has ${kind}s to attack`).toBeGreaterThan(0);

@@ -687,6 +687,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspace/leads/{id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a question from the call to second level (the agent holding the lead)
+         * @description `promised_at` is the time promised to the person for the answer: in the future and inside the campaign's
+         *     calling windows in the person's local time. 409 when the agent does not hold the lead.
+         */
+        post: operations["raiseEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Second level's queue of open escalations, earliest promise first
+         * @description Supervision roles see every open escalation of the agency; others those of the campaigns they work as
+         *     specialists. `overdue` marks promises already past.
+         */
+        get: operations["listEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an escalation with the call back (a specialist of the campaign or a supervision role)
+         * @description The body is the call as in recordOutcome; it goes into the campaign's call log and moves the lead on like any
+         *     outcome, and the escalation is closed with that attempt. 409 when resolved already or when an agent is on a
+         *     call with the person.
+         */
+        post: operations["resolveEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision": {
         parameters: {
             query?: never;
@@ -697,7 +767,7 @@ export interface paths {
         /**
          * Live view of the agency's calling (permission supervision.view)
          * @description Agents seen today with their state ("away" when not heard of for 90 seconds), campaign and today's figures;
-         *     the running campaigns' figures; pending callbacks due within the hour or overdue. "Today" begins at midnight
+         *     the figures of the active and paused campaigns; pending callbacks due within the hour or overdue. "Today" begins at midnight
          *     in Berlin. Punctuality is the share of personal callbacks of the last 30 days that were started within the
          *     campaign's tolerance (null when none was settled). The server publishes the event `calling` on the agency's
          *     stream (/api/events) whenever these figures may have changed.
@@ -2392,6 +2462,51 @@ export interface components {
             campaigns: components["schemas"]["SupervisionCampaign"][];
             callbacks: components["schemas"]["SupervisionCallback"][];
         };
+        EscalationRequest: {
+            question: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "high" | "critical";
+            /**
+             * Format: date-time
+             * @description When the person was promised the answer.
+             */
+            promised_at: string;
+        };
+        Escalation: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            campaign_name: string;
+            /** Format: int64 */
+            lead_id: number;
+            person_name: string;
+            /** Format: int64 */
+            raised_by: number;
+            raised_by_name: string;
+            question: string;
+            /** @enum {string} */
+            urgency: "normal" | "high" | "critical";
+            /** Format: date-time */
+            promised_at: string;
+            /** @enum {string} */
+            state: "open" | "resolved";
+            /**
+             * Format: int64
+             * @description The call attempt that answered it.
+             */
+            resolved_in: number | null;
+            /** Format: int64 */
+            resolved_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            overdue: boolean;
+        };
     };
     responses: {
         /** @description Done; no body. */
@@ -3690,6 +3805,106 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    raiseEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationRequest"];
+            };
+        };
+        responses: {
+            /** @description The escalation. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Escalation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listEscalations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open escalations. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        escalations: components["schemas"]["Escalation"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    resolveEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description The call is recorded and the escalation resolved. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        attempt_id: number;
+                        /** Format: int64 */
+                        seq: number;
+                        lead_state: string;
+                        escalation: components["schemas"]["Escalation"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getSupervision: {

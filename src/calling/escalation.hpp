@@ -1,0 +1,38 @@
+#pragma once
+// A question an agent hands to second level during a call (the escalations table): what the person asked, how
+// urgent it is, and the time the agent promised them an answer. Second level works them in their own queue and
+// resolves one by calling the person back; that call is an entry of the call log like any other.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace termintreu::calling {
+
+constexpr std::string_view kUrgencies[] = {"normal", "high", "critical"};
+
+struct Escalation {
+  std::int64_t id = 0;
+  std::int64_t agency_id = 0;
+  std::int64_t campaign_id = 0;
+  std::int64_t lead_id = 0;
+  std::int64_t raised_by = 0;
+  std::string question;
+  std::string urgency = "normal";
+  std::int64_t promised_at = 0;
+  std::string state = "open";  // open | resolved
+  std::optional<std::int64_t> resolved_in;  // the call attempt that answered it
+  std::optional<std::int64_t> resolved_by;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> resolved_at;
+  // For lists: who, where, and who raised it.
+  std::string person_name;
+  std::string campaign_name;
+  std::string raised_by_name;
+};
+
+nlohmann::json to_json(const Escalation& escalation);
+
+}  // namespace termintreu::calling

@@ -1,0 +1,115 @@
+#include "calling/escalation_store.hpp"
+
+#include "platform/db/optional.hpp"
+#include "platform/db/query.hpp"
+
+namespace termintreu::calling::escalation_store {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO escalations (agency_id, campaign_id, lead_id, raised_by, question, urgency, promised_at, "
+    "created_at) VALUES (:agency_id, :campaign_id, :lead_id, :raised_by, :question, :urgency, :promised_at, :now) "
+    "RETURNING id";
+constexpr const char* kSelect =
+    "SELECT e.id, e.agency_id, e.campaign_id, e.lead_id, e.raised_by, e.question, e.urgency, e.promised_at, e.state, "
+    "e.resolved_in, e.resolved_by, e.created_at, e.resolved_at, TRIM(p.first_name || ' ' || p.last_name), c.name, "
+    "u.name FROM escalations e JOIN leads l ON l.id = e.lead_id JOIN persons p ON p.id = l.person_id "
+    "JOIN campaigns c ON c.id = e.campaign_id JOIN users u ON u.id = e.raised_by ";
+constexpr const char* kFind = "WHERE e.id = :id AND e.agency_id = :agency_id";
+constexpr const char* kOpenAll = "WHERE e.agency_id = :agency_id AND e.state = 'open' ORDER BY e.promised_at, e.id";
+constexpr const char* kOpenOfSpecialist =
+    "WHERE e.agency_id = :agency_id AND e.state = 'open' AND e.campaign_id IN (SELECT m.campaign_id FROM "
+    "campaign_members m WHERE m.user_id = :user_id AND m.member_role = 'specialist') ORDER BY e.promised_at, e.id";
+constexpr const char* kResolve =
+    "UPDATE escalations SET state = 'resolved', resolved_in = :attempt_id, resolved_by = :user_id, "
+    "resolved_at = :now WHERE id = :id AND state = 'open'";
+constexpr const char* kIsSpecialist =
+    "SELECT user_id FROM campaign_members WHERE campaign_id = :campaign_id AND user_id = :user_id "
+    "AND member_role = 'specialist'";
+
+struct EscalationRow {
+  long long id = 0, agency_id = 0, campaign_id = 0, lead_id = 0, raised_by = 0, promised_at = 0, created_at = 0;
+  std::optional<long long> resolved_in, resolved_by, resolved_at;
+  std::string question, urgency, state, person_name, campaign_name, raised_by_name;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(agency_id));
+    st.exchange(soci::into(campaign_id));
+    st.exchange(soci::into(lead_id));
+    st.exchange(soci::into(raised_by));
+    st.exchange(soci::into(question));
+    st.exchange(soci::into(urgency));
+    st.exchange(soci::into(promised_at));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(resolved_in));
+    st.exchange(soci::into(resolved_by));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(resolved_at));
+    st.exchange(soci::into(person_name));
+    st.exchange(soci::into(campaign_name));
+    st.exchange(soci::into(raised_by_name));
+  }
+  static std::optional<std::int64_t> id_of(const std::optional<long long>& v) {
+    return v ? std::optional<std::int64_t>(*v) : std::nullopt;
+  }
+  Escalation to_model() const {
+    Escalation e;
+    e.id = id;
+    e.agency_id = agency_id;
+    e.campaign_id = campaign_id;
+    e.lead_id = lead_id;
+    e.raised_by = raised_by;
+    e.question = question;
+    e.urgency = urgency;
+    e.promised_at = promised_at;
+    e.state = state;
+    e.resolved_in = id_of(resolved_in);
+    e.resolved_by = id_of(resolved_by);
+    e.created_at = created_at;
+    e.resolved_at = id_of(resolved_at);
+    e.person_name = person_name;
+    e.campaign_name = campaign_name;
+    e.raised_by_name = raised_by_name;
+    return e;
+  }
+};
+
+}  // namespace
+
+std::int64_t insert(soci::session& sql, const Escalation& e) {
+  long long id = 0;
+  const long long agency = e.agency_id, campaign = e.campaign_id, lead = e.lead_id, by = e.raised_by,
+                  promised = e.promised_at, now = e.created_at;
+  sql << kInsert, soci::use(agency), soci::use(campaign), soci::use(lead), soci::use(by), soci::use(e.question),
+      soci::use(e.urgency), soci::use(promised), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::optional<Escalation> find(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
+  const long long key = id, agency = agency_id;
+  return platform::db::fetch_one<EscalationRow>(sql, std::string(kSelect) + kFind, key, agency);
+}
+
+std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> specialist_id) {
+  const long long agency = agency_id;
+  if (!specialist_id) return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenAll, agency);
+  const long long user = *specialist_id;
+  return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenOfSpecialist, agency, user);
+}
+
+bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now) {
+  const long long key = id, attempt = attempt_id, user = user_id, at = now;
+  soci::statement st =
+      (sql.prepare << kResolve, soci::use(attempt), soci::use(user), soci::use(at), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool is_specialist(soci::session& sql, std::int64_t campaign_id, std::int64_t user_id) {
+  const long long campaign = campaign_id, user = user_id;
+  long long found = 0;
+  sql << kIsSpecialist, soci::use(campaign), soci::use(user), soci::into(found);
+  return sql.got_data();
+}
+
+}  // namespace termintreu::calling::escalation_store

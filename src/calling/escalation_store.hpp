@@ -1,0 +1,23 @@
+#pragma once
+// SQL of escalations. Every query takes the agency.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "calling/escalation.hpp"
+
+namespace termintreu::calling::escalation_store {
+
+std::int64_t insert(soci::session& sql, const Escalation& escalation);
+std::optional<Escalation> find(soci::session& sql, std::int64_t agency_id, std::int64_t id);
+// Open escalations, earliest promise first: all of the agency, or only those of campaigns `specialist_id` works as
+// a specialist.
+std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> specialist_id);
+// False when it was resolved already.
+bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now);
+// Whether the user works the campaign as a specialist (second level).
+bool is_specialist(soci::session& sql, std::int64_t campaign_id, std::int64_t user_id);
+
+}  // namespace termintreu::calling::escalation_store

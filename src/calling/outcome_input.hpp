@@ -1,0 +1,18 @@
+#pragma once
+// Reading a recorded call from a request body: {outcome, phone, note, reason, callback: {at, kind}, started_at,
+// talk_seconds}, strictly (unknown fields refused, each error naming its field).
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "calling/outcome_recorder.hpp"
+#include "platform/error.hpp"
+#include "platform/http/message.hpp"
+
+namespace termintreu::calling {
+
+platform::Result<OutcomeInput> outcome_input_from(const platform::http::Request& request);
+// An ISO 8601 time in a JSON value, else an error naming `field`.
+platform::Result<platform::TimePoint> time_field(const nlohmann::json& value, const std::string& field);
+
+}  // namespace termintreu::calling
