@@ -1,6 +1,7 @@
 #include "calling/dispatch_service.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -133,7 +134,13 @@ Result<Assignment> DispatchService::take_next(soci::session& sql, const Principa
     return out;
   }
   std::map<std::int64_t, campaigns::CallingRules> rules;
-  for (const auto& c : ready) rules.emplace(c.id, rules_of(c));
+  std::map<std::int64_t, bool> placed;  // leads got their areas in this press: the open areas are recomputed once
+  for (const auto& c : ready) {
+    rules.emplace(c.id, rules_of(c));
+    const bool unplaced = queue_store::has_unplaced(sql, c.id);
+    if (unplaced) queue_store::place_leads(sql, c.id);
+    placed.emplace(c.id, unplaced);
+  }
 
   for (int attempt = 0; attempt < kMaxTries; ++attempt) {
     std::optional<Pick> best;
@@ -146,12 +153,7 @@ Result<Assignment> DispatchService::take_next(soci::session& sql, const Principa
         if (!rank) continue;
         consider({{*rank, 0, from_micros(due.callback.due_at), due.callback.id}, &c, std::move(due.callback)});
       }
-      bool placed = false;
-      if (queue_store::has_unplaced(sql, c.id)) {
-        queue_store::place_leads(sql, c.id);
-        placed = true;
-      }
-      for (const auto& area : open_areas(sql, c.id, rules.at(c.id), now, placed)) {
+      for (const auto& area : open_areas(sql, c.id, rules.at(c.id), now, std::exchange(placed[c.id], false))) {
         if (const auto lead = queue_store::best_lead(sql, c.id, area.id, now_us)) {
           consider({{Rank::lead, lead->priority, from_micros(lead->next_call_at), lead->id}, &c, std::nullopt});
         }

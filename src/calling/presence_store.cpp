@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kUpsert =
     "INSERT INTO agent_presence (user_id, agency_id, campaign_id, state, lead_id, since, last_seen_at) "
     "VALUES (:user_id, :agency_id, :campaign_id, :state, :lead_id, :since, :now) "
-    "ON CONFLICT (user_id) DO UPDATE SET campaign_id = excluded.campaign_id, lead_id = excluded.lead_id, "
+    "ON CONFLICT (user_id) DO UPDATE SET campaign_id = COALESCE(excluded.campaign_id, agent_presence.campaign_id), lead_id = excluded.lead_id, "
     "since = CASE WHEN agent_presence.state = excluded.state THEN agent_presence.since ELSE excluded.since END, "
     "state = excluded.state, last_seen_at = excluded.last_seen_at";
 constexpr const char* kRemove = "DELETE FROM agent_presence WHERE user_id = :user_id";

@@ -21,7 +21,8 @@ struct Presence {
   std::int64_t last_seen_at = 0;  // the last heartbeat
 };
 
-// Records the agent's state; `since` moves only when the state changes.
+// Records the agent's state; `since` moves only when the state changes, and without a campaign the last one stays
+// (supervision keeps showing what the agent works on between two leads).
 void upsert(soci::session& sql, std::int64_t agency_id, std::int64_t user_id, std::optional<std::int64_t> campaign_id,
             const std::string& state, std::optional<std::int64_t> lead_id, std::int64_t now);
 // Signed out: the agent no longer counts as present.

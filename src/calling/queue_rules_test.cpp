@@ -147,7 +147,9 @@ TEST(QueueRules, EveryOutcomeIsKnownByNameAndLeavesAKnownLeadState) {
   for (const auto& kind : outcome_kinds()) {
     EXPECT_EQ(find_outcome(kind.name), &kind);
     EXPECT_FALSE(lead_state_after(kind.effect).empty());
-    if (kind.effect == LeadEffect::retry) EXPECT_FALSE(kind.retry_delay.empty()) << kind.name;
+    if (kind.effect == LeadEffect::retry) {
+      EXPECT_FALSE(kind.retry_delay.empty()) << kind.name;
+    }
   }
   EXPECT_EQ(find_outcome("hung_up_angrily"), nullptr);
 }
