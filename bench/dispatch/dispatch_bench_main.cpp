@@ -17,6 +17,7 @@
 
 #include "calling/dispatch_service.hpp"
 #include "identity/tenant_store.hpp"
+#include "identity/user_store.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/events.hpp"
@@ -29,9 +30,6 @@ using Steady = std::chrono::steady_clock;
 constexpr const char* kCampaign =
     "INSERT INTO campaigns (agency_id, client_id, name, state, caller_id, created_at) VALUES (:agency_id, "
     ":client_id, :name, 'active', '+493012345678', :now) RETURNING id";
-constexpr const char* kUser =
-    "INSERT INTO users (agency_id, email, name, role, password_hash, created_at, updated_at) VALUES (:agency_id, "
-    ":email, :name, 'agent', 'x', :now, :now2) RETURNING id";
 constexpr const char* kMember =
     "INSERT INTO campaign_members (campaign_id, user_id, member_role) VALUES (:campaign_id, :user_id, 'agent')";
 // Persons, numbers and leads generated inside the database: a recursive count, no round trip per row.
@@ -70,16 +68,18 @@ Setup prepare(platform::db::Database& db, const platform::Clock& clock, long lon
       campaign_ids.push_back(id);
     }
     for (int a = 0; a < agents; ++a) {
-      long long id = 0;
-      const std::string email = fmt::format("agent{}@bench.example", a), name = fmt::format("Agent {}", a);
-      sql << kUser, soci::use(agency), soci::use(email), soci::use(name), soci::use(now), soci::use(now),
-          soci::into(id);
+      identity::user_store::NewUser user;
+      user.agency_id = setup.agency;
+      user.email = fmt::format("agent{}@bench.example", a);
+      user.name = fmt::format("Agent {}", a);
+      user.password_hash = "x";  // nobody signs in: the bench calls the service directly
+      const long long id = identity::user_store::insert(sql, user, now);
       const long long campaign = campaign_ids[static_cast<std::size_t>(a % campaigns)];
       sql << kMember, soci::use(campaign), soci::use(id);
       identity::Principal p;
       p.agency_id = setup.agency;
       p.user_id = id;
-      p.name = name;
+      p.name = user.name;
       setup.agents.push_back(p);
     }
     sql << kPersons, soci::use(leads), soci::use(agency), soci::use(client_id), soci::use(now), soci::use(now);

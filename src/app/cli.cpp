@@ -46,6 +46,8 @@ int run_cli(int argc, char** argv) {
   serve->add_flag("--trust-proxy", config.trust_proxy, "Trust X-Forwarded-Proto/-For from a reverse proxy");
   serve->add_flag("--test-clock", config.test_clock,
                   "For browser tests only: an admin may move the server's clock forward (POST /api/test/clock)");
+  serve->add_option("--smtp-url", config.smtp.url, "SMTP server for outgoing mail: smtp://host:587 or smtps://host:465");
+  serve->add_option("--smtp-from", config.smtp.from, "Sender address of outgoing mail");
   serve->add_option("--workers", config.worker_threads, "Threads for database work")->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply the database migrations this binary carries, then exit");

@@ -11,6 +11,7 @@
 
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
+#include "app/mail_sending.hpp"
 #include "identity/actor.hpp"
 #include "identity/credential_rules.hpp"
 #include "identity/tenant_store.hpp"
@@ -18,6 +19,7 @@
 #include "identity/user_store.hpp"
 #include "platform/crypto.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/pg_event_relay.hpp"
 #include "platform/http/server.hpp"
 #include "platform/periodic.hpp"
 #include "platform/log.hpp"
@@ -52,6 +54,7 @@ std::string describe(const platform::Error& error) {
 
 int command_serve(const Config& config, const std::string& executable) {
   prepare(config);
+  check_smtp(config);
   // Signals are taken by one thread with sigwait, so none lands on an I/O or worker thread.
   sigset_t signals;
   sigemptyset(&signals);
@@ -80,6 +83,8 @@ int command_serve(const Config& config, const std::string& executable) {
     spdlog::warn("no built web app at {}; the API works, the pages do not (run ./run to build it)",
                  options.web_root.string());
   }
+  // Several processes on one PostgreSQL: each one's live events reach the screens served by the others.
+  const auto event_relay = platform::db::start_event_relay(app.database(), app.events());
   platform::http::Server server(options, app.router(), app.metrics(), app.events());
   server.start();
   std::cout << fmt::format("Termintreu {} listening on http://{}:{}/ ({})\n", TERMINTREU_VERSION, config.address,
@@ -89,6 +94,7 @@ int command_serve(const Config& config, const std::string& executable) {
   // Personal callbacks nobody started in time become missed ones with an apology at the top of the queue.
   platform::Periodic callback_sweep("callback sweep", std::chrono::seconds{15},
                                     [&app] { app.dispatch().sweep_missed_callbacks(); });
+  MailSending mail_sending(config, app);
 
   std::thread signal_waiter([&server, signals] {
     int signal = 0;
@@ -101,6 +107,7 @@ int command_serve(const Config& config, const std::string& executable) {
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   callback_sweep.stop();
+  mail_sending.stop();
   spdlog::info("stopped");
   return 0;
 }

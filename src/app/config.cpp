@@ -34,6 +34,16 @@ void apply_toml(Config& config, const std::filesystem::path& file) {
   }
   if (const auto value = table["demo"].value<bool>()) config.demo = *value;
   if (const auto value = table["trust_proxy"].value<bool>()) config.trust_proxy = *value;
+  if (const auto* smtp = table["smtp"].as_table()) {
+    const auto smtp_string = [&](const char* key, std::string& target) {
+      if (const auto value = (*smtp)[key].value<std::string>()) target = *value;
+    };
+    smtp_string("url", config.smtp.url);
+    smtp_string("user", config.smtp.user);
+    smtp_string("password", config.smtp.password);
+    smtp_string("from", config.smtp.from);
+    smtp_string("from_name", config.smtp.from_name);
+  }
   if (const auto value = table["worker_threads"].value<int64_t>()) config.worker_threads = static_cast<unsigned>(*value);
   if (const auto value = table["io_threads"].value<int64_t>()) config.io_threads = static_cast<unsigned>(*value);
 }
@@ -49,10 +59,25 @@ void apply_environment(Config& config) {
   if (auto v = env("TERMINTREU_ADDRESS")) config.address = *v;
   if (auto v = env("TERMINTREU_WEB")) config.web_root = *v;
   if (auto v = env("TERMINTREU_LOG_LEVEL")) config.log_level = *v;
+  if (auto v = env("TERMINTREU_SMTP_URL")) config.smtp.url = *v;
+  if (auto v = env("TERMINTREU_SMTP_USER")) config.smtp.user = *v;
+  if (auto v = env("TERMINTREU_SMTP_PASSWORD")) config.smtp.password = *v;
+  if (auto v = env("TERMINTREU_SMTP_FROM")) config.smtp.from = *v;
+  if (auto v = env("TERMINTREU_SMTP_FROM_NAME")) config.smtp.from_name = *v;
   if (auto v = env("TERMINTREU_PORT")) {
     const int port = std::atoi(v->c_str());
     if (port < 1 || port > 65535) throw std::runtime_error("TERMINTREU_PORT must be 1..65535");
     config.port = static_cast<unsigned short>(port);
+  }
+}
+
+void check_smtp(const Config& config) {
+  if (config.smtp.url.empty()) return;
+  if (config.smtp.url.rfind("smtp://", 0) != 0 && config.smtp.url.rfind("smtps://", 0) != 0) {
+    throw std::runtime_error("smtp url must start with smtp:// or smtps://, e.g. smtp://mail.example.com:587");
+  }
+  if (!platform::mail::plain_address(config.smtp.from)) {
+    throw std::runtime_error("smtp from must be the sender's mail address (--smtp-from) when an SMTP server is set");
   }
 }
 

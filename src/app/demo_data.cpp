@@ -363,6 +363,11 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
       campaign.qualification = {{"Entscheider beim Termin anwesend?", true},
                                 {"Budget für das laufende oder nächste Jahr vorhanden?", true},
                                 {"Anzahl Anlagen / Standorte", false}};
+      campaign.info_mail = {
+          "Ihre Unterlagen von {{client}}",
+          "Guten Tag {{salutation}},\n\nvielen Dank für das freundliche Gespräch. Wie besprochen erhalten Sie anbei "
+          "die Informationen zu unserem Angebot für {{company}}.\n\nFür Rückfragen erreichen Sie mich unter "
+          "{{agent_email}}.\n\nMit freundlichen Grüßen\n{{agent}}\nim Auftrag von {{client}}"};
       const auto id = campaigns::campaign_store::insert(sql, campaign, now);
       campaign_ids.push_back(id);
       if (*demo.briefing != '\0') campaigns::campaign_store::insert_briefing(sql, agency_id, id, demo.briefing, std::nullopt, now);

@@ -31,6 +31,7 @@ constexpr const char* kSelect =
     "a.recorded_at, a.prev_hash, a.hash, {} FROM call_attempts a {}";
 constexpr const char* kOfLead =
     "WHERE a.agency_id = :agency_id AND a.lead_id = :lead_id ORDER BY a.started_at DESC, a.id DESC";
+constexpr const char* kById = "WHERE a.agency_id = :agency_id AND a.id = :id";
 constexpr const char* kOfCampaign =
     "WHERE a.agency_id = :agency_id AND a.campaign_id = :campaign_id AND a.seq > :after_seq ORDER BY a.seq "
     "LIMIT :limit";
@@ -164,6 +165,11 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
   sql << kInsertNote, soci::use(id), soci::use(attempt.note);
   attempt.id = id;
   return id;
+}
+
+std::optional<CallAttempt> find(soci::session& sql, std::int64_t agency_id, std::int64_t attempt_id) {
+  const long long agency = agency_id, id = attempt_id;
+  return platform::db::fetch_one<AttemptRow>(sql, select_with_notes(kById), agency, id);
 }
 
 std::vector<CallAttempt> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {

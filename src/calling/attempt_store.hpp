@@ -18,6 +18,8 @@ namespace termintreu::calling::attempt_store {
 // (std::invalid_argument otherwise: a caller's mistake, nothing is written).
 std::int64_t append(soci::session& sql, CallAttempt& attempt);
 
+// One attempt of the agency with its note.
+std::optional<CallAttempt> find(soci::session& sql, std::int64_t agency_id, std::int64_t attempt_id);
 // The lead's attempts with their notes ('' once erased), newest first.
 std::vector<CallAttempt> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id);
 // The campaign's chain in seq order from after_seq + 1, at most `limit` entries, without notes.

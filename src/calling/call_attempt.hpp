@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace termintreu::calling {
 
 struct CallAttempt {
@@ -31,5 +33,8 @@ struct CallAttempt {
   // Kept in call_notes, outside the chain, so that a person's erasure can delete it; empty once erased.
   std::string note;
 };
+
+// An attempt as the lead card and the API show it: no hashes, the note included.
+nlohmann::json to_json(const CallAttempt& attempt);
 
 }  // namespace termintreu::calling

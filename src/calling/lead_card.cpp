@@ -4,9 +4,11 @@
 
 #include "calling/attempt_store.hpp"
 #include "calling/callback_store.hpp"
+#include "calling/info_mail.hpp"
 #include "calling/queue_store.hpp"
 #include "campaigns/campaign_store.hpp"
 #include "contacts/contact_store.hpp"
+#include "platform/mail/outbox_store.hpp"
 #include "platform/time_text.hpp"
 
 namespace termintreu::calling {
@@ -21,20 +23,6 @@ nlohmann::json local_time(const Area& area, platform::TimePoint now) {
   if (zone == nullptr) return nullptr;
   const auto local = zone->to_local(std::chrono::floor<std::chrono::minutes>(now));
   return date::format("%Y-%m-%dT%H:%M", local);
-}
-
-nlohmann::json attempt_json(const CallAttempt& a) {
-  return {{"id", a.id},
-          {"seq", a.seq},
-          {"agent_id", a.agent_id},
-          {"phone", a.phone},
-          {"outcome", a.outcome},
-          {"reason", a.reason},
-          {"note", a.note},
-          {"started_at", platform::iso8601(platform::from_micros(a.started_at))},
-          {"talk_seconds", a.talk_seconds},
-          {"callback_at", platform::iso8601_or_null(a.callback_at)},
-          {"corrects_seq", a.corrects_seq ? nlohmann::json(*a.corrects_seq) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace
@@ -70,13 +58,30 @@ platform::Result<nlohmann::json> lead_card(soci::session& sql, const identity::P
   }
   card["phones"] = std::move(phones);
   nlohmann::json attempts = nlohmann::json::array();
-  for (const auto& attempt : attempt_store::of_lead(sql, viewer.agency_id, lead->id)) attempts.push_back(attempt_json(attempt));
+  for (const auto& attempt : attempt_store::of_lead(sql, viewer.agency_id, lead->id)) attempts.push_back(to_json(attempt));
   card["attempts"] = std::move(attempts);
   nlohmann::json callbacks = nlohmann::json::array();
   for (const auto& callback : callback_store::of_lead(sql, viewer.agency_id, lead->id)) {
     callbacks.push_back(to_json(callback));
   }
   card["callbacks"] = std::move(callbacks);
+  nlohmann::json mails = nlohmann::json::array();
+  for (const auto& mail : platform::mail::outbox_store::of_lead(sql, viewer.agency_id, lead->id)) {
+    mails.push_back(platform::mail::outbox_store::to_json(mail));
+  }
+  card["mails"] = std::move(mails);
+  // What the info mail outcome would send now, so the agent sees it before promising it.
+  const auto info_mail = compose_info_mail(sql, viewer.agency_id, lead->id, *person, *campaign,
+                                           viewer.user_id.value_or(0), "", platform::to_micros(now));
+  card["info_mail"] = info_mail ? nlohmann::json{{"to", info_mail->to_address},
+                                                 {"subject", info_mail->subject},
+                                                 {"body", info_mail->body},
+                                                 {"problem", nullptr}}
+                                : nlohmann::json{{"to", person->email},
+                                                 {"subject", nullptr},
+                                                 {"body", nullptr},
+                                                 {"problem", {{"field", info_mail.error().field},
+                                                              {"message", info_mail.error().message}}}};
   const auto briefing = campaigns::campaign_store::current_briefing(sql, campaign->id);
   card["campaign"] = {{"id", campaign->id},
                       {"name", campaign->name},

@@ -21,7 +21,7 @@ Result<platform::TimePoint> time_field(const nlohmann::json& value, const std::s
 
 Result<OutcomeInput> outcome_input_from(const Request& request) {
   TT_TRY(fields, JsonFields::from_request(
-                     request, {"outcome", "note", "reason", "callback", "phone", "started_at", "talk_seconds"}));
+                     request, {"outcome", "note", "reason", "callback", "phone", "started_at", "talk_seconds", "email"}));
   OutcomeInput input;
   TT_TRY(outcome, fields->required_text("outcome", {1, 40}));
   input.outcome = *outcome;
@@ -31,6 +31,8 @@ Result<OutcomeInput> outcome_input_from(const Request& request) {
   input.reason = reason->value_or("");
   TT_TRY(phone, fields->required_text("phone", {1, 20}));
   input.phone = *phone;
+  TT_TRY(email, fields->optional_text("email", {0, 254}));
+  input.email = email->value_or("");
   TT_TRY(talk, fields->optional_integer("talk_seconds", 0, 4 * 60 * 60));
   input.talk_seconds = static_cast<int>(talk->value_or(0));
   if (const auto* started = fields->value("started_at"); started != nullptr && !started->is_null()) {

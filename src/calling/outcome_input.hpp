@@ -1,6 +1,6 @@
 #pragma once
 // Reading a recorded call from a request body: {outcome, phone, note, reason, callback: {at, kind}, started_at,
-// talk_seconds}, strictly (unknown fields refused, each error naming its field).
+// talk_seconds, email}, strictly (unknown fields refused, each error naming its field).
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>

@@ -6,8 +6,11 @@
 
 #include "calling/attempt_store.hpp"
 #include "calling/callback_store.hpp"
+#include "calling/info_mail.hpp"
+#include "campaigns/campaign_store.hpp"
 #include "contacts/blocking.hpp"
 #include "contacts/contact_store.hpp"
+#include "platform/mail/outbox_store.hpp"
 
 namespace termintreu::calling {
 
@@ -58,6 +61,9 @@ Result<const OutcomeKind*> check_outcome_input(const OutcomeInput& input, TimePo
   if (!kind->needs_callback && input.callback) {
     return fail(ErrorCode::invalid, "only goes with the outcome callback", "callback");
   }
+  if (!input.email.empty() && kind->name != "info_mail") {
+    return fail(ErrorCode::invalid, "only goes with the outcome info_mail", "email");
+  }
   if (input.callback && input.callback->at <= now)
     return fail(ErrorCode::invalid, "must be in the future", "callback.at");
   if (input.started_at && *input.started_at > now) {
@@ -91,6 +97,14 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
                 "callback.at");
   }
 
+  std::optional<platform::mail::outbox_store::OutboxMail> mail;
+  if (kind->name == "info_mail") {
+    const auto full_campaign = campaigns::campaign_store::find(sql, agency_id, lead->campaign_id);
+    if (!full_campaign) return fail(ErrorCode::not_found, "no such lead");
+    TT_TRY(composed, compose_info_mail(sql, agency_id, lead->id, *person, *full_campaign, me, input.email, now_us));
+    mail = std::move(*composed);
+  }
+
   CallAttempt attempt;
   attempt.agency_id = agency_id;
   attempt.campaign_id = lead->campaign_id;
@@ -114,6 +128,10 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
   out.attempt_id = attempt_id;
   out.seq = attempt.seq;
   callback_store::keep(sql, lead->id, me, attempt_id, now_us);
+  if (mail) {
+    mail->attempt_id = attempt_id;
+    out.mail_id = platform::mail::outbox_store::enqueue(sql, *mail);
+  }
 
   queue_store::AfterAttempt after;
   after.state = std::string(lead_state_after(kind->effect));

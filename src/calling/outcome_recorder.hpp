@@ -30,6 +30,7 @@ struct OutcomeInput {
   std::string phone;                              // the dialled number (E.164); one of the person's
   std::optional<platform::TimePoint> started_at;  // when dialling began; default: when the lead was leased
   int talk_seconds = 0;
+  std::string email;  // info_mail: the address the person gave in the call; empty: the stored one
 };
 
 struct Recorded {
@@ -38,13 +39,15 @@ struct Recorded {
   std::string lead_state;
   std::optional<std::int64_t> next_call_at;
   std::optional<std::int64_t> callback_id;
+  std::optional<std::int64_t> mail_id;  // info_mail: the queued mail
 };
 
 // Checks what needs no database: a known outcome, lengths, a reason or callback where the outcome needs one, times.
 platform::Result<const OutcomeKind*> check_outcome_input(const OutcomeInput& input, platform::TimePoint now);
 
 // Records the call by user `me` on `lead` of `campaign`. Refuses a number that is not the person's and a callback
-// outside the calling windows in the person's local time.
+// outside the calling windows in the person's local time. info_mail queues the campaign's mail in the same
+// transaction.
 platform::Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::int64_t me,
                                        const queue_store::LeadRow& lead, const queue_store::WorkCampaign& campaign,
                                        const OutcomeKind& outcome, const OutcomeInput& input, platform::TimePoint now);

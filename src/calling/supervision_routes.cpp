@@ -41,6 +41,21 @@ void add_supervision_routes(identity::Guard& guard, SupervisionService& supervis
               TT_TRY(callback, supervision.assign_lead(p, *id, *user, identity::meta_of(request)));
               return Response::json(201, *callback);
             });
+
+  guard.add(Method::post, "/api/call-attempts/{id}/corrections", {Permission::supervision_view},
+            [&supervision](Request& request, const Principal& p) -> Result<Response> {
+              TT_TRY(id, path_id(request));
+              TT_TRY(fields, JsonFields::from_request(request, {"outcome", "reason", "note"}));
+              CorrectionInput input;
+              TT_TRY(outcome, fields->required_text("outcome", {1, 40}));
+              input.outcome = *outcome;
+              TT_TRY(reason, fields->optional_text("reason", {0, 500}));
+              input.reason = reason->value_or("");
+              TT_TRY(note, fields->required_text("note", {1, 4000}));
+              input.note = *note;
+              TT_TRY(correction, supervision.correct_attempt(p, *id, input, identity::meta_of(request)));
+              return Response::json(201, *correction);
+            });
 }
 
 }  // namespace termintreu::calling

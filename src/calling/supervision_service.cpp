@@ -205,4 +205,16 @@ Result<nlohmann::json> SupervisionService::assign_lead(const Principal& supervis
   return done;
 }
 
+Result<nlohmann::json> SupervisionService::correct_attempt(const Principal& supervisor, std::int64_t attempt_id,
+                                                           const CorrectionInput& input,
+                                                           const identity::RequestMeta& meta) {
+  const std::int64_t now_us = to_micros(clock_.now());
+  auto done = database_.transaction("supervision.correct_attempt", [&](soci::session& sql) -> Result<nlohmann::json> {
+    TT_TRY(correction, calling::correct_attempt(sql, supervisor, attempt_id, input, meta, now_us));
+    return to_json(*correction);
+  });
+  if (done) events_.publish("agency:" + std::to_string(supervisor.agency_id), "calling", {{"change", "attempt"}});
+  return done;
+}
+
 }  // namespace termintreu::calling

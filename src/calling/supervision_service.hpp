@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "calling/attempt_correction.hpp"
 #include "identity/actor.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
@@ -29,6 +30,9 @@ class SupervisionService {
   // Sends a lead to an agent of its campaign first: a personal callback, due now, assigned to that agent.
   platform::Result<nlohmann::json> assign_lead(const identity::Principal& supervisor, std::int64_t lead_id,
                                                std::int64_t user_id, const identity::RequestMeta& meta);
+  // Appends a correction of a call attempt to its campaign's call log (calling/attempt_correction.hpp).
+  platform::Result<nlohmann::json> correct_attempt(const identity::Principal& supervisor, std::int64_t attempt_id,
+                                                   const CorrectionInput& input, const identity::RequestMeta& meta);
 
  private:
   platform::db::Database& database_;

@@ -67,7 +67,9 @@ void add_workspace_routes(identity::Guard& guard, DispatchService& dispatch) {
                                           {"lead_state", recorded->lead_state},
                                           {"next_call_at", platform::iso8601_or_null(recorded->next_call_at)},
                                           {"callback_id", recorded->callback_id ? nlohmann::json(*recorded->callback_id)
-                                                                                : nlohmann::json(nullptr)}});
+                                                                                : nlohmann::json(nullptr)},
+                                          {"mail_id", recorded->mail_id ? nlohmann::json(*recorded->mail_id)
+                                                                        : nlohmann::json(nullptr)}});
             });
 
   guard.add(Method::post, "/api/workspace/leads/{id}/release", kAgents,

@@ -9,6 +9,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "campaigns/calling_rules.hpp"
+#include "campaigns/info_mail_template.hpp"
 
 namespace termintreu::campaigns {
 
@@ -62,6 +63,7 @@ struct Campaign {
   Billing billing;
   Script script;
   std::vector<QualificationItem> qualification;
+  InfoMailTemplate info_mail;
 };
 
 // Who works a campaign, and the current briefing.

@@ -13,7 +13,7 @@ using platform::Result;
 
 const std::initializer_list<std::string_view> kCampaignFields{
     "name",    "goal_kind",     "goal_target", "starts_on", "ends_on",       "country",  "caller_id",
-    "billing", "calling_rules", "script",      "qualification", "archived"};
+    "billing", "calling_rules", "script",      "qualification", "archived", "info_mail"};
 
 namespace {
 
@@ -74,6 +74,10 @@ Result<void> apply_campaign_fields(Campaign& campaign, const platform::JsonField
   if (const auto* qualification = fields.value("qualification")) {
     TT_TRY(parsed, qualification_from_json(*qualification));
     campaign.qualification = std::move(*parsed);
+  }
+  if (const auto* info_mail = fields.value("info_mail")) {
+    TT_TRY(parsed, info_mail_from_json(*info_mail));  // its errors name "info_mail.…"
+    campaign.info_mail = std::move(*parsed);
   }
   TT_TRY(archived, fields.optional_bool("archived"));
   if (*archived) campaign.archived = **archived;

@@ -34,6 +34,7 @@ nlohmann::json to_json(const Campaign& c) {
   out["billing"] = to_json(c.billing);
   out["script"] = to_json(c.script);
   out["qualification"] = qualification_to_json(c.qualification);
+  out["info_mail"] = to_json(c.info_mail);
   return out;
 }
 

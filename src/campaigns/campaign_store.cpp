@@ -14,20 +14,20 @@ namespace {
 
 constexpr const char* kInsert =
     "INSERT INTO campaigns (agency_id, client_id, name, state, goal_kind, goal_target, starts_on, ends_on, country, "
-    "caller_id, calling_rules, billing, script, qualification, created_at, updated_at) VALUES (:agency_id, "
+    "caller_id, calling_rules, billing, script, qualification, info_mail, created_at, updated_at) VALUES (:agency_id, "
     ":client_id, :name, :state, :goal_kind, :goal_target, :starts_on, :ends_on, :country, :caller_id, "
-    ":calling_rules, :billing, :script, :qualification, :now, :now2) RETURNING id";
+    ":calling_rules, :billing, :script, :qualification, :info_mail, :now, :now2) RETURNING id";
 constexpr const char* kUpdate =
     "UPDATE campaigns SET name = :name, goal_kind = :goal_kind, goal_target = :goal_target, starts_on = :starts_on, "
     "ends_on = :ends_on, country = :country, caller_id = :caller_id, calling_rules = :calling_rules, "
-    "billing = :billing, script = :script, qualification = :qualification, "
+    "billing = :billing, script = :script, qualification = :qualification, info_mail = :info_mail, "
     "archived_at = CASE WHEN :archived = 1 THEN COALESCE(archived_at, :now) ELSE NULL END, "
     "updated_at = :now2 WHERE id = :id AND agency_id = :agency_id";
 constexpr const char* kSetState = "UPDATE campaigns SET state = :state, updated_at = :now WHERE id = :id";
 constexpr const char* kSelect =
     "SELECT k.id, k.agency_id, k.client_id, c.name, k.name, k.state, k.archived_at, k.goal_kind, k.goal_target, "
-    "k.starts_on, k.ends_on, k.country, k.caller_id, k.calling_rules, k.billing, k.script, k.qualification "
-    "FROM campaigns k JOIN clients c ON c.id = k.client_id ";
+    "k.starts_on, k.ends_on, k.country, k.caller_id, k.calling_rules, k.billing, k.script, k.qualification, "
+    "k.info_mail FROM campaigns k JOIN clients c ON c.id = k.client_id ";
 constexpr const char* kNameTaken =
     "SELECT COUNT(*) FROM campaigns WHERE client_id = :client_id AND name = :name AND id <> :id";
 
@@ -74,7 +74,8 @@ T checked(platform::Result<T> parsed, const char* column) {
 struct CampaignRow {
   long long id = 0, agency_id = 0, client_id = 0, goal_target = 0;
   std::optional<long long> archived_at;
-  std::string client_name, name, state, goal_kind, country, calling_rules, billing, script, qualification;
+  std::string client_name, name, state, goal_kind, country, calling_rules, billing, script, qualification,
+      info_mail;
   std::optional<std::string> starts_on, ends_on, caller_id;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -94,6 +95,7 @@ struct CampaignRow {
     st.exchange(soci::into(billing));
     st.exchange(soci::into(script));
     st.exchange(soci::into(qualification));
+    st.exchange(soci::into(info_mail));
   }
   Campaign to_model() const {
     Campaign c;
@@ -116,6 +118,7 @@ struct CampaignRow {
     c.billing = checked(billing_from_json(parse_stored(billing, "billing")), "billing");
     c.script = checked(script_from_json(parse_stored(script, "script")), "script");
     c.qualification = checked(qualification_from_json(parse_stored(qualification, "qualification")), "qualification");
+    c.info_mail = checked(info_mail_from_json(parse_stored(info_mail, "info_mail")), "info_mail");
     return c;
   }
 };
@@ -141,12 +144,13 @@ struct BriefingRow {
 
 // The stored text of each JSON document.
 struct Documents {
-  std::string calling_rules, billing, script, qualification;
+  std::string calling_rules, billing, script, qualification, info_mail;
   explicit Documents(const Campaign& c)
       : calling_rules(to_json(c.calling_rules).dump()),
         billing(to_json(c.billing).dump()),
         script(to_json(c.script).dump()),
-        qualification(qualification_to_json(c.qualification).dump()) {}
+        qualification(qualification_to_json(c.qualification).dump()),
+        info_mail(to_json(c.info_mail).dump()) {}
 };
 
 }  // namespace
@@ -158,7 +162,8 @@ std::int64_t insert(soci::session& sql, const Campaign& c, std::int64_t now) {
   sql << kInsert, soci::use(agency_id), soci::use(client_id), soci::use(c.name), soci::use(c.state),
       soci::use(c.goal_kind), soci::use(goal_target), soci::use(c.starts_on), soci::use(c.ends_on),
       soci::use(c.country), soci::use(c.caller_id), soci::use(docs.calling_rules), soci::use(docs.billing),
-      soci::use(docs.script), soci::use(docs.qualification), soci::use(at), soci::use(at), soci::into(id);
+      soci::use(docs.script), soci::use(docs.qualification), soci::use(docs.info_mail), soci::use(at), soci::use(at),
+      soci::into(id);
   return id;
 }
 
@@ -168,7 +173,8 @@ void update(soci::session& sql, const Campaign& c, std::int64_t now) {
   const Documents docs(c);
   sql << kUpdate, soci::use(c.name), soci::use(c.goal_kind), soci::use(goal_target), soci::use(c.starts_on),
       soci::use(c.ends_on), soci::use(c.country), soci::use(c.caller_id), soci::use(docs.calling_rules),
-      soci::use(docs.billing), soci::use(docs.script), soci::use(docs.qualification), soci::use(archived),
+      soci::use(docs.billing), soci::use(docs.script), soci::use(docs.qualification), soci::use(docs.info_mail),
+      soci::use(archived),
       soci::use(at), soci::use(at), soci::use(id), soci::use(agency_id);
 }
 

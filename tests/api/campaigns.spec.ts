@@ -6,7 +6,7 @@ import { apiSignInAs, createUser, type ApiSession } from '../support/api';
 
 const DETAIL_KEYS = [
   'archived', 'billing', 'briefing', 'briefing_acknowledged_at', 'caller_id', 'calling_rules', 'client_id', 'client_name',
-  'country', 'ends_on', 'goal_kind', 'goal_target', 'id', 'name', 'qualification', 'script', 'staff', 'starts_on', 'state',
+  'country', 'ends_on', 'goal_kind', 'goal_target', 'id', 'info_mail', 'name', 'qualification', 'script', 'staff', 'starts_on', 'state',
 ];
 const RULE_KEYS = ['max_attempts_per_campaign', 'max_attempts_per_day', 'max_attempts_per_week', 'min_gap_minutes', 'retry_delay_minutes', 'windows'];
 const BRIEFING_KEYS = ['acknowledgements', 'body', 'created_at', 'created_by', 'created_by_name', 'id', 'version'];
@@ -98,6 +98,7 @@ test.describe('campaign setup', () => {
       qualification: [{ question: 'Entscheider anwesend?', required: true }, { question: 'Anzahl Standorte' }],
     });
     expect(keys(campaign)).toEqual(DETAIL_KEYS);
+    expect(campaign.info_mail, 'a new campaign has no info mail').toEqual({ subject: '', body: '' });
     expect(campaign.state).toBe('draft');
     expect(campaign.country).toBe('DE');
     expect(campaign.caller_id).toBeNull();

@@ -226,4 +226,62 @@ test.describe('the call log', () => {
     const help = spawnSync(binary(), ['--help'], { encoding: 'utf8' });
     expect(help.stdout).toContain('ledger');
   });
+
+  test('a supervisor corrects an entry by appending a correction that names it; the log stays intact', async () => {
+    interface Attempt { id: number; seq: number; outcome: string; reason: string; phone: string; corrects_seq: number | null }
+    const supervisor = await apiSignInAs('supervisor');
+    try {
+      const { leads } = (await (await supervisor.api.get(`/api/campaigns/${campaignId}/leads?limit=100`)).json()) as { leads: { id: number }[] };
+      let leadId = 0;
+      let original: Attempt | undefined;
+      for (const lead of leads) {
+        const card = (await (await supervisor.api.get(`/api/workspace/leads/${lead.id}`)).json()) as { attempts: Attempt[] };
+        original = card.attempts.find((a) => a.corrects_seq === null);
+        if (original) {
+          leadId = lead.id;
+          break;
+        }
+      }
+      expect(original, 'a lead of the campaign with a recorded call').toBeDefined();
+      const url = `/api/call-attempts/${original!.id}/corrections`;
+      const correct = (session: ApiSession, data: unknown) => session.api.post(url, { data, headers: { 'X-CSRF-Token': session.csrf } });
+      const expectField = async (response: APIResponse, field: string) => {
+        expect(response.status(), await response.text()).toBe(400);
+        expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
+      };
+      await expectField(await correct(supervisor, { outcome: 'busy' }), 'note');
+      await expectField(await correct(supervisor, { outcome: 'callback', note: 'x' }), 'outcome');
+      await expectField(await correct(supervisor, { outcome: 'objection', note: 'x' }), 'outcome');
+      await expectField(await correct(supervisor, { outcome: 'not_interested', note: 'x' }), 'reason');
+      await expectField(await correct(supervisor, { outcome: original!.outcome, reason: original!.reason, note: 'x' }), 'outcome');
+
+      const agent = await apiSignInAs('agent');
+      try {
+        expect((await correct(agent, { outcome: 'busy', note: 'x' })).status()).toBe(403);
+      } finally {
+        await agent.dispose();
+      }
+
+      const right = original!.outcome === 'wrong_number' ? 'busy' : 'wrong_number';
+      const response = await correct(supervisor, { outcome: right, note: 'Agent hat sich verklickt: Nummer existiert nicht' });
+      expect(response.status(), await response.text()).toBe(201);
+      const correction = (await response.json()) as Attempt;
+      expect(correction.corrects_seq).toBe(original!.seq);
+      expect(correction.seq).toBeGreaterThan(original!.seq);
+      expect(correction.outcome).toBe(right);
+      expect(correction.phone).toBe(original!.phone);
+
+      const card = (await (await supervisor.api.get(`/api/workspace/leads/${leadId}`)).json()) as { attempts: Attempt[] };
+      expect(card.attempts.find((a) => a.id === original!.id), 'the corrected entry stays as it was').toEqual(original);
+      expect(card.attempts.some((a) => a.id === correction.id)).toBe(true);
+      const check = (await (await verify(supervisor, campaignId)).json()) as Check;
+      expect(check.ok).toBe(true);
+      const text = await (await supervisor.api.get(`/api/campaigns/${campaignId}/ledger`)).text();
+      const line = text.split('\n').find((l) => l.includes(`"termintreu-call-v1",${campaignId},${correction.seq},`));
+      expect(line, 'the correction is in the downloaded chain').toBeDefined();
+      expect(runScript(text).status, 'the offline check still passes').toBe(0);
+    } finally {
+      await supervisor.dispose();
+    }
+  });
 });

@@ -11,9 +11,10 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 
 type Kind =
   | 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import' | 'lead' | 'callback'
-  | 'escalation';
+  | 'escalation' | 'call_attempt';
 const KINDS: readonly Kind[] = [
   'user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import', 'lead', 'callback', 'escalation',
+  'call_attempt',
 ];
 
 function kindOf(route: RouteEntry): Kind | null {
@@ -31,6 +32,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/workspace/leads/{id}', 'lead'],
     ['/api/callbacks/{id}', 'callback'],
     ['/api/escalations/{id}', 'escalation'],
+    ['/api/call-attempts/{id}', 'call_attempt'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -47,6 +49,7 @@ function bodyFor(route: RouteEntry): unknown {
   if (route.path.endsWith('/briefings') && route.method === 'POST') return { body: 'Übernommen' };
   if (route.path.endsWith('/state')) return { state: 'finished' };
   if (route.path.endsWith('/briefing-acknowledgements')) return { version: 1 };
+  if (route.path.endsWith('/corrections')) return { outcome: 'wrong_number', note: 'Übernommen' };
   if (route.path.endsWith('/staff')) return { agents: [], specialists: [], rep_ids: [] };
   if (route.method === 'PATCH' && route.path.startsWith('/api/contacts/')) return { last_name: 'Übernommen' };
   if (route.path === '/api/contacts/{id}/block') return { reason: 'Übernommen' };
@@ -85,6 +88,7 @@ interface Ids {
   lead: number[];
   callback: number[];
   escalation: number[];
+  call_attempt: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -114,6 +118,11 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   for (const campaign of campaigns) leads.push(...(await get(`/api/campaigns/${campaign.id}/leads?limit=200`, 'leads')).map((l) => l.id));
   const callbacks = session.user.role === 'admin' ? (await get('/api/supervision', 'callbacks')).map((c) => c.id) : [];
   const escalations = session.user.role === 'admin' ? (await get('/api/escalations', 'escalations')).map((e) => e.id) : [];
+  // Call attempts through the lead cards of the first leads (the demo records calls on its active campaigns).
+  const attempts: number[] = [];
+  if (session.user.role === 'admin') {
+    for (const lead of leads.slice(0, 40)) attempts.push(...(await get(`/api/workspace/leads/${lead}`, 'attempts')).map((a) => a.id));
+  }
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
     token: (await get('/api/tokens', 'tokens')).map((t) => t.id),
@@ -126,6 +135,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     lead: leads,
     callback: callbacks,
     escalation: escalations,
+    call_attempt: attempts,
   };
 }
 

@@ -1,10 +1,12 @@
 import { expect, request as playwrightRequest, test, type APIResponse } from '@playwright/test';
 import type { ApiSession } from '../support/api';
 import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
+import { decodeWords, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 // The agent's queue through the API on a server of its own whose clock the test moves: Next leases a lead, bad
 // outcomes are refused with their field, outcomes go into the call log, a personal callback returns first when it
-// falls due, and supervision sees it all. API tokens cannot work the queue.
+// falls due, and supervision sees it all. API tokens cannot work the queue. Info mails go through a real SMTP
+// conversation with a sink of the test's own that can play busy or refusing.
 
 interface Assignment {
   lead_id: number | null;
@@ -37,6 +39,7 @@ async function expectField(response: APIResponse, status: number, field: string)
 
 test.describe('agent workspace API', () => {
   let server: ClockServer;
+  let sink: SmtpSink;
   let agent: ApiSession;
   let supervisor: ApiSession;
 
@@ -73,7 +76,8 @@ test.describe('agent workspace API', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startClockServer();
+    sink = await startSmtpSink();
+    server = await startClockServer(['--smtp-url', `smtp://127.0.0.1:${sink.port}`, '--smtp-from', 'akquise@agentur.example']);
     const now = await server.advance(1);
     await server.advance(minutesToNextWeekdayMorning(now));
     await signInAgain();
@@ -83,6 +87,7 @@ test.describe('agent workspace API', () => {
     await agent?.dispose();
     await supervisor?.dispose();
     await server?.stop();
+    await sink?.close();
   });
 
   async function agentFigures() {
@@ -204,5 +209,87 @@ test.describe('agent workspace API', () => {
       await admin.dispose();
     }
     await expectStatus(await post(agent, `/api/workspace/leads/${held.lead_id}/release`), 204);
+  });
+
+  test('info mail: checked, queued with the call, retried while SMTP is busy, delivered merged; a refused one fails', async () => {
+    interface Mail { id: number; to: string; subject: string; state: string; tries: number; last_error: string }
+    interface Card {
+      mails: Mail[];
+      info_mail: { to: string; subject: string | null; body: string | null; problem: { field: string } | null };
+      campaign: { client_name: string };
+    }
+    const mailOf = async (leadId: number, mailId: number) => {
+      const card = await json<Card>(await supervisor.api.get(`/api/workspace/leads/${leadId}`), 200);
+      return card.mails.find((m) => m.id === mailId);
+    };
+
+    const held = await next();
+    const leadId = held.lead_id!;
+    const phone = held.card!.phones[0]!.e164;
+    const card = await json<Card>(await agent.api.get(`/api/workspace/leads/${leadId}`), 200);
+    expect(card.info_mail.subject, 'the demo campaign has an info mail, merged for this person').toContain(card.campaign.client_name);
+    expect(card.info_mail.body).toContain(agent.user.name);
+
+    // A template with a typo is refused and changes nothing.
+    const manager = await server.signIn('admin');
+    try {
+      const campaign = `/api/campaigns/${held.card!.lead.campaign_id}`;
+      const bad = await manager.api.patch(campaign, {
+        headers: { 'X-CSRF-Token': manager.csrf },
+        data: { info_mail: { subject: 'Hallo', body: 'Guten Tag {{vorname}}' } },
+      });
+      await expectField(bad, 400, 'info_mail.body');
+      const kept = await json<{ info_mail: { subject: string } }>(await manager.api.get(campaign), 200);
+      expect(kept.info_mail.subject).toBe('Ihre Unterlagen von {{client}}');
+    } finally {
+      await manager.dispose();
+    }
+
+    const outcome = `/api/workspace/leads/${leadId}/outcome`;
+    await expectField(await post(agent, outcome, { outcome: 'info_mail', phone, email: 'kein-at-zeichen' }), 400, 'email');
+    await expectField(await post(agent, outcome, { outcome: 'no_answer', phone, email: 'eva@kunde.example' }), 400, 'email');
+
+    sink.mode = 'busy';
+    const address = `info-${Date.now()}@kunde.example`;
+    const recorded = await json<{ mail_id: number; lead_state: string }>(
+      await post(agent, outcome, { outcome: 'info_mail', phone, email: address, note: 'Will Unterlagen sehen' }),
+      201,
+    );
+    expect(recorded.mail_id).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await mailOf(leadId, recorded.mail_id))?.last_error ?? '', { timeout: 20_000 })
+      .toContain('451');
+    const waiting = (await mailOf(leadId, recorded.mail_id))!;
+    expect(waiting.state).toBe('queued');
+    expect(waiting.to).toBe(address);
+    expect(sink.received.filter((m) => m.to.includes(address))).toHaveLength(0);
+
+    // The server is back; the next try is due a minute later.
+    sink.mode = 'accept';
+    await server.advance(2);
+    const mail = await sink.waitFor((m) => m.to.includes(address));
+    expect(mail.from).toBe('akquise@agentur.example');
+    expect(mail.subject).toBe(card.info_mail.subject);
+    expect(mail.body.replace(/\r\n/g, '\n')).toBe(card.info_mail.body);
+    expect(decodeWords(mail.headers.from ?? '')).toContain(card.campaign.client_name);
+    expect(mail.headers['reply-to']).toBe(`<${agent.user.email}>`);
+    expect(mail.headers['message-id']).toMatch(new RegExp(`^<outbox-${recorded.mail_id}-\\d+@agentur\\.example>$`));
+    await expect.poll(async () => (await mailOf(leadId, recorded.mail_id))?.state, { timeout: 20_000 }).toBe('sent');
+    expect((await mailOf(leadId, recorded.mail_id))!.tries).toBeGreaterThanOrEqual(2);
+
+    // A recipient the server refuses for good: failed at once, not retried for a day.
+    const other = await next();
+    sink.mode = 'refuse';
+    const refused = await json<{ mail_id: number }>(
+      await post(agent, `/api/workspace/leads/${other.lead_id}/outcome`, {
+        outcome: 'info_mail',
+        phone: other.card!.phones[0]!.e164,
+        email: `weg-${Date.now()}@kunde.example`,
+      }),
+      201,
+    );
+    await expect.poll(async () => (await mailOf(other.lead_id!, refused.mail_id))?.state, { timeout: 20_000 }).toBe('failed');
+    expect((await mailOf(other.lead_id!, refused.mail_id))!.last_error).toContain('550');
+    sink.mode = 'accept';
   });
 });

@@ -20,11 +20,12 @@ export interface ClockServer {
   stop: () => Promise<void>;
 }
 
-export async function startClockServer(): Promise<ClockServer> {
+/** `extra`: more `serve` flags (e.g. an SMTP server for mail tests). */
+export async function startClockServer(extra: string[] = []): Promise<ClockServer> {
   const data = freshDataDir();
   const out = execFileSync(binary(), ['demo', '--data', data, '--json', '--log-level', 'warn'], { encoding: 'utf8' });
   const credentials = JSON.parse(out.slice(out.search(/^\{/m))) as DemoCredentials;
-  const server: StartedServer = await startServer(data, ['--no-demo', '--test-clock']);
+  const server: StartedServer = await startServer(data, ['--no-demo', '--test-clock', ...extra]);
 
   const signIn = async (role: Role): Promise<ApiSession> => {
     const user = credentials.users.find((u) => u.role === role);

@@ -69,10 +69,30 @@ std::shared_ptr<EventSubscription> EventHub::subscribe(std::vector<std::string> 
 }
 
 void EventHub::publish(std::string_view topic, std::string_view name, const nlohmann::json& data) {
+  const std::string text = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  deliver(topic, name, text);
+  Relay relay;
+  {
+    const std::lock_guard lock(mutex_);
+    relay = relay_;
+  }
+  if (relay) relay(topic, name, text);
+}
+
+void EventHub::deliver_relayed(std::string_view topic, std::string_view name, std::string_view data) {
+  deliver(topic, name, std::string(data));
+}
+
+void EventHub::set_relay(Relay relay) {
+  const std::lock_guard lock(mutex_);
+  relay_ = std::move(relay);
+}
+
+void EventHub::deliver(std::string_view topic, std::string_view name, std::string data) {
   Event event;
   // A line break in the name would end the SSE field early and let the rest pose as another field.
   std::copy_if(name.begin(), name.end(), std::back_inserter(event.name), [](char c) { return c != '\n' && c != '\r'; });
-  event.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  event.data = std::move(data);
 
   // Pushing under the hub's lock keeps ids increasing within every subscription even with concurrent publishers.
   const std::lock_guard lock(mutex_);

@@ -63,11 +63,20 @@ class EventHub {
 
   // The hub holds subscriptions weakly: dropping the returned pointer unsubscribes.
   std::shared_ptr<EventSubscription> subscribe(std::vector<std::string> topics);
+  // Delivers to this hub's subscribers and hands the event to the relay, if one is set.
   void publish(std::string_view topic, std::string_view name, const nlohmann::json& data);
+
+  // Several server processes: the relay (platform/db/pg_event_relay.hpp) gets every event published here and
+  // brings the other processes' events in through deliver_relayed, which does not relay them again. `data` is the
+  // event's JSON text. Set before serving; an empty function detaches.
+  using Relay = std::function<void(std::string_view topic, std::string_view name, const std::string& data)>;
+  void set_relay(Relay relay);
+  void deliver_relayed(std::string_view topic, std::string_view name, std::string_view data);
   std::size_t subscribers() const;  // open subscriptions
   void close_all();
 
  private:
+  void deliver(std::string_view topic, std::string_view name, std::string data);
   // Drops expired and closed entries; mutex_ held.
   void prune();
 
@@ -75,6 +84,7 @@ class EventHub {
   mutable std::mutex mutex_;
   std::uint64_t next_id_ = 1;
   std::vector<std::weak_ptr<EventSubscription>> subscriptions_;
+  Relay relay_;
 };
 
 }  // namespace termintreu::platform::http

@@ -93,5 +93,22 @@ TEST(EventHub, ConcurrentPublishersKeepIdsIncreasingPerSubscriber) {
   for (std::size_t i = 1; i < received.size(); ++i) ASSERT_LT(received[i - 1].id, received[i].id);
 }
 
+TEST(EventHub, RelaysWhatItPublishesButNotWhatItIsRelayed) {
+  EventHub hub;
+  const auto local = hub.subscribe({"agency:1"});
+  std::vector<std::string> relayed;
+  hub.set_relay([&](std::string_view topic, std::string_view name, const std::string& data) {
+    relayed.push_back(std::string(topic) + " " + std::string(name) + " " + data);
+  });
+  hub.publish("agency:1", "calling", {{"change", "agent"}});
+  hub.deliver_relayed("agency:1", "mail", R"({"id":7})");
+  ASSERT_EQ(relayed.size(), 1U);
+  EXPECT_EQ(relayed[0], R"(agency:1 calling {"change":"agent"})");
+  const auto events = local->take();
+  ASSERT_EQ(events.size(), 2U);
+  EXPECT_EQ(events[1].name, "mail");
+  EXPECT_EQ(events[1].data, R"({"id":7})");
+}
+
 }  // namespace
 }  // namespace termintreu::platform::http

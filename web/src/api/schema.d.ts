@@ -801,6 +801,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/call-attempts/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a call attempt by appending a correction to the call log (permission supervision.view)
+         * @description The attempt stays as it was; a new entry of the same call (number, caller ID, times, talk time) with the right outcome and the reason for the change is appended to the campaign's chain, its corrects_seq naming the corrected entry, recorded by the supervisor and in the audit log. The lead is not changed. callback, objection and info_mail cannot be set by a correction (400, field outcome): record those as calls.
+         */
+        post: operations["correctCallAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/{id}/assign": {
         parameters: {
             query?: never;
@@ -1411,6 +1434,7 @@ export interface components {
             billing: components["schemas"]["Billing"];
             script: components["schemas"]["Script"];
             qualification: components["schemas"]["QualificationItem"][];
+            info_mail: components["schemas"]["InfoMailTemplate"];
             staff: components["schemas"]["CampaignStaff"];
             /** @description The current briefing version, or null when none was published yet. */
             briefing: components["schemas"]["Briefing"] | null;
@@ -1507,6 +1531,35 @@ export interface components {
         Objection: {
             question: string;
             answer: string;
+        };
+        /** @description The mail an agent sends from a call with the outcome info_mail: plain text, from the campaign's client, replies to the agent. Merge fields in double braces, spaces allowed ({{ first_name }}): salutation (stored salutation, title and last name, e.g. "Frau Dr. Muster"; the full name when none is stored), first_name, last_name, full_name, company, campaign, client, agent, agent_email. An unknown field or a missing "}}" is refused (400, field info_mail.subject or info_mail.body). Both empty: the campaign has no info mail. */
+        InfoMailTemplate: {
+            /** @description One line. */
+            subject: string;
+            body: string;
+        };
+        /** @description A mail in the outbox, as a lead's history shows it (without its body). */
+        OutboxMail: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "info_mail";
+            to: string;
+            subject: string;
+            /**
+             * @description queued: waiting for its next try (SMTP down, no SMTP server configured yet, or not yet picked up, every few seconds); sent: the SMTP server accepted it; failed: refused for good (5xx) or ten tries over about a day.
+             * @enum {string}
+             */
+            state: "queued" | "sent" | "failed";
+            tries: number;
+            /** @description The SMTP server's last answer or the connection error. */
+            last_error: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            next_try_at: string | null;
+            /** Format: date-time */
+            sent_at: string | null;
         };
         Script: {
             sections: components["schemas"]["ScriptSection"][];
@@ -1733,6 +1786,7 @@ export interface components {
             billing?: components["schemas"]["BillingInput"];
             calling_rules?: components["schemas"]["CallingRulesInput"];
             script?: components["schemas"]["ScriptInput"];
+            info_mail?: components["schemas"]["InfoMailTemplate"];
             qualification?: components["schemas"]["QualificationItemInput"][];
             /**
              * @description A new campaign cannot be archived.
@@ -1760,6 +1814,7 @@ export interface components {
             billing?: components["schemas"]["BillingInput"];
             calling_rules?: components["schemas"]["CallingRulesInput"];
             script?: components["schemas"]["ScriptInput"];
+            info_mail?: components["schemas"]["InfoMailTemplate"];
             qualification?: components["schemas"]["QualificationItemInput"][];
             /** @description true archives the campaign */
             archived?: boolean;
@@ -2308,6 +2363,18 @@ export interface components {
             /** @description Earlier attempts, newest first. */
             attempts: components["schemas"]["AttemptSummary"][];
             callbacks: components["schemas"]["Callback"][];
+            /** @description The lead's mails, newest first. */
+            mails: components["schemas"]["OutboxMail"][];
+            /** @description What the outcome info_mail would send now, merged for this person and the viewer as agent; problem says why it cannot (no template in the campaign: field outcome; no e-mail address stored: field email, which the agent can then give with the outcome). */
+            info_mail: {
+                to: string;
+                subject: string | null;
+                body: string | null;
+                problem: {
+                    field: string;
+                    message: string;
+                } | null;
+            };
             campaign: {
                 /** Format: int64 */
                 id: number;
@@ -2390,6 +2457,16 @@ export interface components {
              */
             started_at?: string;
             talk_seconds?: number;
+            /** @description Only with info_mail: the address the person gave in the call (default: the stored one). The campaign's info mail is queued with the call in one transaction and sent over SMTP with retries. */
+            email?: string;
+        };
+        CorrectionRequest: {
+            /** @enum {string} */
+            outcome: "no_answer" | "busy" | "voicemail" | "gatekeeper" | "decision_maker" | "wrong_person" | "wrong_number" | "appointment" | "not_interested";
+            /** @description Required for not_interested. */
+            reason?: string;
+            /** @description Why the entry is corrected. */
+            note: string;
         };
         OutcomeRecorded: {
             /** Format: int64 */
@@ -2404,6 +2481,11 @@ export interface components {
             next_call_at: string | null;
             /** Format: int64 */
             callback_id: number | null;
+            /**
+             * Format: int64
+             * @description info_mail — the queued mail.
+             */
+            mail_id: number | null;
         };
         HeartbeatRequest: {
             /** @enum {string} */
@@ -3961,6 +4043,39 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    correctCallAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The correction as appended. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };

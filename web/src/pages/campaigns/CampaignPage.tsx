@@ -17,6 +17,7 @@ import { BriefingSection } from './setup/BriefingSection';
 import { CallerIdSection } from './setup/CallerIdSection';
 import { CallingRulesSection } from './setup/CallingRulesSection';
 import { GoalSection } from './setup/GoalSection';
+import { InfoMailSection } from './setup/InfoMailSection';
 import { QualificationSection } from './setup/QualificationSection';
 import { ScriptSection } from './setup/ScriptSection';
 import { StaffSection } from './setup/StaffSection';
@@ -72,6 +73,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <div id="caller-id"><CallerIdSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="script"><ScriptSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="qualification"><QualificationSection campaign={campaign} onSaved={setCampaign} /></div>
+          <div id="info-mail"><InfoMailSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="briefing"><BriefingSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="staff"><StaffSection campaign={campaign} onSaved={setCampaign} /></div>
           {canSeeLeads && <div id="leads"><LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} /></div>}
@@ -97,6 +99,7 @@ const SECTIONS = [
   ['caller-id', 'setup.callerId'],
   ['script', 'setup.script'],
   ['qualification', 'setup.qualification'],
+  ['info-mail', 'setup.infoMail'],
   ['briefing', 'setup.briefing'],
   ['staff', 'setup.staff'],
   ['leads', 'leads.title'],

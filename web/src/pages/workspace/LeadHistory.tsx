@@ -7,7 +7,7 @@ import { formatInZone } from '../../lib/zonedTime';
 import { outcomeText } from './outcomes';
 import { formatDuration } from './useTalkTimer';
 
-/** The lead's earlier attempts (newest first) and its callbacks, as the agent reads them before dialling. */
+/** The lead's earlier attempts (newest first), its callbacks and mails, as the agent reads them before dialling. */
 export function LeadHistory({ card, userId }: { card: LeadCard; userId: number }) {
   const { t, locale } = useLocale();
   const attempts = [...card.attempts].sort((a, b) => b.seq - a.seq);
@@ -22,6 +22,20 @@ export function LeadHistory({ card, userId }: { card: LeadCard; userId: number }
               <span className={`badge badge--callback-${callback.kind}`}>{t(`callbackKind.${callback.kind}` as MessageKey)}</span>{' '}
               {t('workspace.callbackDue', { at: formatInZone(locale, callback.due_at, card.time_zone), zone: card.time_zone })}
               {callback.note && <span className="muted"> — {callback.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {card.mails.length > 0 && (
+        <ul className="plain-list" aria-label={t('infoMail.history')}>
+          {card.mails.map((mail) => (
+            <li key={mail.id}>
+              <span className={`badge badge--mail-${mail.state}`}>{t(`mailState.${mail.state}` as MessageKey)}</span>{' '}
+              {t('infoMail.sentTo', { subject: mail.subject, to: mail.to })}{' '}
+              <span className="small muted">
+                {formatDateTime(locale, mail.sent_at ?? mail.created_at)}
+                {mail.state !== 'sent' && mail.last_error !== '' && ` — ${mail.last_error}`}
+              </span>
             </li>
           ))}
         </ul>

@@ -18,6 +18,7 @@ import { OutcomePanel } from './OutcomePanel';
 import { outcomeForKey, outcomeText, type OutcomeChoice } from './outcomes';
 import { PendingBriefings } from './PendingBriefings';
 import { personName } from './person';
+import { InfoMailDialog } from './InfoMailDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { ScriptPanel } from './ScriptPanel';
 import { Shortcuts } from './Shortcuts';
@@ -35,7 +36,7 @@ interface Recorded extends OutcomeRecorded {
   name: string;
 }
 
-type Asking = 'callback' | 'reason' | 'objection' | null;
+type Asking = 'callback' | 'reason' | 'objection' | 'mail' | null;
 
 /** Fields in which a key is typed, not a shortcut. */
 function typingIn(target: EventTarget | null): boolean {
@@ -114,7 +115,7 @@ export function WorkspacePage() {
   );
 
   const record = useCallback(
-    async (outcome: OutcomeRequest['outcome'], extra: Pick<OutcomeRequest, 'reason' | 'callback'> = {}) => {
+    async (outcome: OutcomeRequest['outcome'], extra: Pick<OutcomeRequest, 'reason' | 'callback' | 'email'> = {}) => {
       if (!held) return;
       const phone = dialled ?? held.card.phones[0]?.e164;
       if (!phone) return;
@@ -139,6 +140,7 @@ export function WorkspacePage() {
       if (choice.asks === 'callback') setAsking('callback');
       else if (choice.asks === 'reason') setAsking('reason');
       else if (choice.asks === 'confirm') setAsking('objection');
+      else if (choice.asks === 'mail') setAsking('mail');
       else {
         setBusy(true);
         setError(null);
@@ -321,6 +323,14 @@ export function WorkspacePage() {
       )}
       {held && asking === 'reason' && (
         <ReasonDialog personName={name} onClose={() => setAsking(null)} onSubmit={(reason) => record('not_interested', { reason })} />
+      )}
+      {held && asking === 'mail' && (
+        <InfoMailDialog
+          card={held.card}
+          personName={name}
+          onClose={() => setAsking(null)}
+          onSubmit={(email) => record('info_mail', email === undefined ? {} : { email })}
+        />
       )}
       {held && asking === 'objection' && (
         <ConfirmDialog
