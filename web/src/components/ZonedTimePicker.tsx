@@ -9,6 +9,8 @@ interface ZonedTimePickerProps {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** The field's label; it should name the zone. Default: the callback's "Date and time (their time, …)". */
+  label?: string;
 }
 
 /** The datetime-local value `minutes` from now on the wall clock of `timeZone`: a picker's starting value. */
@@ -20,7 +22,7 @@ export function zonedInputIn(minutes: number, timeZone: string): string {
  * A time agreed with the called person: typed in their local time, with quick choices, and shown back in their
  * zone and the user's own, so that neither side is an hour off.
  */
-export function ZonedTimePicker({ timeZone, value, onChange, error }: ZonedTimePickerProps) {
+export function ZonedTimePicker({ timeZone, value, onChange, error, label }: ZonedTimePickerProps) {
   const { t, locale } = useLocale();
   const ownZone = browserTimeZone();
   const moment = fromZonedInput(value, timeZone);
@@ -36,7 +38,7 @@ export function ZonedTimePicker({ timeZone, value, onChange, error }: ZonedTimeP
 
   return (
     <>
-      <TextField type="datetime-local" label={t('callback.at', { zone: timeZone })} value={value} onChange={onChange} error={error} required />
+      <TextField type="datetime-local" label={label ?? t('callback.at', { zone: timeZone })} value={value} onChange={onChange} error={error} required />
       <div className="row-actions" role="group" aria-label={t('callback.quick')}>
         <button type="button" className="button button--small" onClick={() => quick(60)}>
           {t('callback.inHours', { n: 1 })}
