@@ -43,7 +43,7 @@ test('@screenshots pages in German and English', async ({ page }) => {
       ['client', `/clients/${clientId}`],
       ['campaign', `/campaigns/${campaignId}`],
       ['workspace', '/workspace'],
-      ['second-level-empty', '/second-level'],
+      ['second-level-admin', '/second-level'],
       ['password', '/account/password'],
     ];
     for (const [name, url] of shots) {
