@@ -4,7 +4,7 @@ import { createUserAs, signInAt, type ApiSession } from '../support/api';
 import { advanceClock, minutesToNextWeekdayMorning } from '../support/clock-server';
 import { createDatabase, dropDatabase, testPostgresql } from '../support/postgresql';
 import {
-  acknowledgeBriefing, createCampaignWithLeads, mapLimited, overlappingHolds, pressNext, readLedger, releaseLead,
+  acknowledgeBriefing, createCampaignWithLeads, mapLimited, overlappingHolds, peakAtWork, pressNext, readLedger, releaseLead,
   staffAndActivate, workShift, type Cycle,
 } from '../support/queue-load';
 import {
@@ -149,7 +149,9 @@ for (const engine of ENGINES) {
       const cycles = (await Promise.all(agents.map((agent, i) => workShift(agent, i % servers.length, CYCLES, TALK_MS)))).flat();
       const runSeconds = (performance.now() - runStarted) / 1000;
       const recorded = cycles.filter((c) => c.seq !== null);
+      const peak = peakAtWork(cycles);
 
+      expect.soft(peak, 'most agents at work at the same moment (else this tests no concurrency)').toBeGreaterThan(SESSIONS / 2);
       expect.soft(cycles.filter((c) => c.nextStatus !== 200).map(describe), 'Next answered 200').toEqual([]);
       expect.soft(cycles.filter((c) => c.nextStatus === 200 && c.lead === null).map(describe), 'the queue had a lead for every press')
         .toEqual([]);
@@ -199,7 +201,7 @@ for (const engine of ENGINES) {
       }
 
       const figures = `${engine.name}: ${SESSIONS} sessions on ${servers.length} process(es) × ${CYCLES} cycles, ${LEADS} leads; ` +
-        `${cycles.length} presses, ${recorded.length} outcomes stored, ` +
+        `${cycles.length} presses, ${recorded.length} outcomes stored, at most ${peak} agents at work at once, ` +
         `outcomes per process ${JSON.stringify(Object.fromEntries(tally(recorded.map((c) => c.server))))}; ` +
         `setup ${setupSeconds.toFixed(1)} s (creating the agents ${usersSeconds.toFixed(1)} s, signing them in ` +
         `${signInSeconds.toFixed(1)} s), run ${runSeconds.toFixed(1)} s ` +

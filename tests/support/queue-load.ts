@@ -109,6 +109,7 @@ export const RETRY_OUTCOMES = ['busy', 'no_answer', 'voicemail', 'gatekeeper'] a
 export interface Cycle {
   agent: number;      // user id
   server: number;     // index of the process the agent works through
+  nextSent: number;
   nextStatus: number;
   lead: number | null;
   emptyReason: string | null;
@@ -117,6 +118,7 @@ export interface Cycle {
   outcomeSent: number | null;
   outcomeStatus: number | null;
   outcomeError: string | null;
+  outcomeAnswered: number | null;
   seq: number | null; // the attempt's place in the campaign's call log, from the outcome's answer
 }
 
@@ -127,10 +129,12 @@ export interface Cycle {
 export async function workShift(agent: ApiSession, server: number, cycles: number, talkMs: number): Promise<Cycle[]> {
   const done: Cycle[] = [];
   for (let i = 0; i < cycles; i++) {
+    const nextSent = performance.now();
     const next = await post(agent, '/api/workspace/next');
     const cycle: Cycle = {
-      agent: agent.user.id, server, nextStatus: next.status(), lead: null, emptyReason: null, nextAnswered: performance.now(),
-      outcome: null, outcomeSent: null, outcomeStatus: null, outcomeError: null, seq: null,
+      agent: agent.user.id, server, nextSent, nextStatus: next.status(), lead: null, emptyReason: null,
+      nextAnswered: performance.now(), outcome: null, outcomeSent: null, outcomeStatus: null, outcomeError: null,
+      outcomeAnswered: null, seq: null,
     };
     done.push(cycle);
     if (next.status() !== 200) {
@@ -147,6 +151,7 @@ export async function workShift(agent: ApiSession, server: number, cycles: numbe
     cycle.outcome = RETRY_OUTCOMES[(agent.user.id + i) % RETRY_OUTCOMES.length]!;
     cycle.outcomeSent = performance.now();
     const recorded = await post(agent, `/api/workspace/leads/${cycle.lead}/outcome`, { outcome: cycle.outcome, phone, talk_seconds: 0 });
+    cycle.outcomeAnswered = performance.now();
     cycle.outcomeStatus = recorded.status();
     if (recorded.status() === 201) {
       cycle.seq = ((await recorded.json()) as { seq: number }).seq;
@@ -174,6 +179,19 @@ export function overlappingHolds(cycles: readonly Cycle[]): [Cycle, Cycle][] {
     }
   }
   return overlaps;
+}
+
+/** The most agents that were at work at one moment: from sending Next until the last answer of their cycle. */
+export function peakAtWork(cycles: readonly Cycle[]): number {
+  const edges = cycles.flatMap((c) => [
+    { at: c.nextSent, step: 1 },
+    { at: c.outcomeAnswered ?? c.nextAnswered, step: -1 },
+  ]);
+  edges.sort((a, b) => a.at - b.at || a.step - b.step);
+  let now = 0;
+  let peak = 0;
+  for (const edge of edges) peak = Math.max(peak, (now += edge.step));
+  return peak;
 }
 
 export interface LedgerEntry {
