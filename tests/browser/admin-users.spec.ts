@@ -43,7 +43,7 @@ test.describe('user management', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const userPage = await context.newPage();
     await signInUI(userPage, email, initial);
-    expect(await navLabels(userPage)).toEqual(['Agent workspace', 'Campaigns', 'Contacts', 'Block list']);
+    expect(await navLabels(userPage)).toEqual(['Agent workspace', 'Second level', 'Campaigns', 'Contacts', 'Block list']);
 
     // the admin deactivates them (after a confirmation)
     await rowWith(page, email).getByRole('button', { name: 'Deactivate' }).click();

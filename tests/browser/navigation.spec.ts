@@ -4,10 +4,10 @@ import { chooseLanguage, mainNav, navLabels, signInUI, signOutUI } from '../supp
 
 /** The main navigation each role must see (English), in order — and nothing else. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list', 'Client portal', 'Administration'],
-  project_manager: ['Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
-  supervisor: ['Agent workspace', 'Supervision', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
-  agent: ['Agent workspace', 'Campaigns', 'Contacts', 'Block list'],
+  admin: ['Agent workspace', 'Supervision', 'Second level', 'Campaigns', 'Clients', 'Contacts', 'Block list', 'Client portal', 'Administration'],
+  project_manager: ['Supervision', 'Second level', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
+  supervisor: ['Agent workspace', 'Supervision', 'Second level', 'Campaigns', 'Clients', 'Contacts', 'Block list'],
+  agent: ['Agent workspace', 'Second level', 'Campaigns', 'Contacts', 'Block list'],
   client_manager: ['Client portal'],
   client_rep: ['Client portal'],
 };
@@ -53,6 +53,7 @@ test.describe('navigation by role', () => {
     const pages: [string, RegExp, string][] = [
       ['Agent workspace', /\/workspace$/, 'Agent workspace'],
       ['Supervision', /\/supervision$/, 'Supervision'],
+      ['Second level', /\/second-level$/, 'Second level'],
       ['Campaigns', /\/campaigns$/, 'Campaigns'],
       ['Clients', /\/clients$/, 'Clients'],
       ['Contacts', /\/contacts$/, 'Contacts'],

@@ -43,6 +43,7 @@ test('@screenshots pages in German and English', async ({ page }) => {
       ['client', `/clients/${clientId}`],
       ['campaign', `/campaigns/${campaignId}`],
       ['workspace', '/workspace'],
+      ['second-level-admin', '/second-level'],
       ['password', '/account/password'],
     ];
     for (const [name, url] of shots) {

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
-import type { Role } from '../support/credentials';
-import { present } from '../support/present';
-import { chooseLanguage, signInUI } from '../support/ui';
+import { expect, test } from '@playwright/test';
+import { Desks, nextLead } from '../support/desk';
+import { chooseLanguage } from '../support/ui';
 
 // The agent works the queue by keyboard on a server of its own whose clock the test moves: briefings first, a
 // lead with no answer, a personal callback two hours ahead, and two hours later that callback comes back first.
@@ -12,68 +10,14 @@ import { chooseLanguage, signInUI } from '../support/ui';
 
 const DIR = path.join(import.meta.dirname, '..', 'results', 'screenshots');
 
-let server: ClockServer;
-/** The server's time when last read: a desk's clock starts from it, so it runs behind the server by at most the
- * seconds the test has spent since, never ahead (a callback "in 2 h" is then due once the server moved 2 h on). */
-let serverNow: Date;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startClockServer();
-  // Calls happen on weekdays inside the calling windows: start at 10:00 in Berlin, so that 12:00 is inside too.
-  serverNow = await server.advance(minutesToNextWeekdayMorning(await server.advance(1)));
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** A browser of one demo user (the `nth` of its role) whose clock runs from the server's time, as on a real desk. */
-async function desk(browser: Browser, role: Role, nth = 0): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 1400 } });
-  await context.clock.install({ time: serverNow });
-  // No softphone on a test machine: a tel: link would ask Chromium for an external handler and take the keyboard
-  // away. The click still reaches the app (which starts its timer); only the browser's own navigation is stopped.
-  await context.addInitScript(() => {
-    document.addEventListener('click', (event) => {
-      if (event.target instanceof Element && event.target.closest('a[href^="tel:"]')) event.preventDefault();
-    }, true);
-  });
-  const page = await context.newPage();
-  const user = present(server.credentials.users.filter((u) => u.role === role)[nth], `demo ${role} no. ${nth + 1}`);
-  await signInUI(page, user.email, user.password);
-  await chooseLanguage(page, 'en');
-  return { context, page };
-}
-
-/** Next by keyboard until a lead card is there, acknowledging the briefings on the way when the queue asks. */
-async function nextLead(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
-  await page.keyboard.press('n');
-  const acknowledge = page.getByRole('button', { name: /^I have read version/ });
-  const card = page.getByRole('region', { name: 'Lead card' });
-  await expect(card.or(acknowledge.first())).toBeVisible();
-  if (await card.isVisible()) return;
-  for (let left = await acknowledge.count(); left > 0; left--) {
-    await acknowledge.first().click();
-    await expect(acknowledge).toHaveCount(left - 1);
-  }
-  await page.keyboard.press('n');
-  await expect(card).toBeVisible();
-}
-
-/** Moves the server's clock and every desk's clock forward together. */
-async function advance(minutes: number, ...contexts: BrowserContext[]): Promise<void> {
-  serverNow = await server.advance(minutes);
-  for (const context of contexts) await context.clock.fastForward(minutes * 60_000);
-}
+const desks = Desks.perFile();
 
 test('an agent works the queue by keyboard, a promised callback comes back first, supervision follows live', async ({ browser }) => {
   test.setTimeout(180_000);
   mkdirSync(DIR, { recursive: true });
-  const agent = await desk(browser, 'agent');
+  const agent = await desks.open(browser, 'agent');
   const page = agent.page;
-  const agentName = present(server.credentials.users.find((u) => u.role === 'agent'), 'demo agent').name;
+  const agentName = desks.user('agent').name;
   const card = page.getByRole('region', { name: 'Lead card' });
   const notice = page.getByRole('status').filter({ hasText: /recorded for/ });
 
@@ -141,7 +85,7 @@ test('an agent works the queue by keyboard, a promised callback comes back first
   await expect(notice).toContainText('The callback is booked.');
 
   // The supervisor opens the board in a browser of their own: the agent and today's two calls are there.
-  const supervisor = await desk(browser, 'supervisor');
+  const supervisor = await desks.open(browser, 'supervisor');
   const board = supervisor.page;
   await board.goto('/supervision');
   const agentRow = board.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: agentName });
@@ -150,7 +94,7 @@ test('an agent works the queue by keyboard, a promised callback comes back first
   await board.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
 
   // Two hours later the promise falls due: Next gives it first, and the card says it is a callback.
-  await advance(120, agent.context, supervisor.context);
+  await desks.advance(120, agent.context, supervisor.context);
   await page.keyboard.press('n');
   await expect(card).toBeVisible();
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(secondPerson);
@@ -187,10 +131,10 @@ test('an agent works the queue by keyboard, a promised callback comes back first
 
 test('skip, not interested with its reason, an objection after asking, pause; the supervisor reassigns a callback', async ({ browser }) => {
   test.setTimeout(180_000);
-  const agent = await desk(browser, 'agent', 1);
+  const agent = await desks.open(browser, 'agent', 1);
   const page = agent.page;
-  const agentName = present(server.credentials.users.filter((u) => u.role === 'agent')[1], 'second demo agent').name;
-  const colleagueName = present(server.credentials.users.find((u) => u.role === 'agent'), 'first demo agent').name;
+  const agentName = desks.user('agent', 1).name;
+  const colleagueName = desks.user('agent').name;
   const card = page.getByRole('region', { name: 'Lead card' });
   const notice = page.getByRole('status').filter({ hasText: /recorded for/ });
   await page.goto('/workspace');
@@ -244,10 +188,10 @@ test('skip, not interested with its reason, an objection after asking, pause; th
   await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
 
   // The colleague opens the workspace too, so the board knows two agents; the supervisor hands the callback over.
-  const colleague = await desk(browser, 'agent', 0);
+  const colleague = await desks.open(browser, 'agent', 0);
   await colleague.page.goto('/workspace');
   await expect(colleague.page.getByRole('button', { name: /^Next/ })).toBeVisible();
-  const supervisor = await desk(browser, 'supervisor');
+  const supervisor = await desks.open(browser, 'supervisor');
   const board = supervisor.page;
   await board.goto('/supervision');
   await expect(board.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: agentName })).toContainText('Paused');

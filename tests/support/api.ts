@@ -18,7 +18,12 @@ function baseURL(): string {
 
 /** Signs in through the API (POST /api/session) and returns a cookie-holding context and the CSRF token. */
 export async function apiSignIn(email: string, password: string): Promise<ApiSession> {
-  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
+  return signInAt(baseURL(), email, password);
+}
+
+/** apiSignIn against the server at `url` (a server a test started of its own). */
+export async function signInAt(url: string, email: string, password: string): Promise<ApiSession> {
+  const api = await playwrightRequest.newContext({ baseURL: url });
   const response = await api.post('/api/session', { data: { email, password } });
   expect(response.status(), `sign-in of ${email}: ${await response.text()}`).toBe(200);
   const body = (await response.json()) as { csrf_token: string; user: ApiSession['user'] };
@@ -45,18 +50,27 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const admin = await apiSignInAs('admin');
   try {
-    const email = uniqueEmail(role.replace('_', '-'));
-    const name = options.name ?? `Test ${role} ${email.slice(-18, -12)}`;
-    const password = options.password ?? `Start-${Math.random().toString(36).slice(2, 12)}!`;
-    const data: Record<string, unknown> = { email, name, role, password };
-    if (role === 'client_manager' || role === 'client_rep') data.client_id = options.clientId ?? (await firstClientId(admin));
-    const response = await admin.api.post('/api/users', { data, headers: { 'X-CSRF-Token': admin.csrf } });
-    expect(response.status(), await response.text()).toBe(201);
-    const body = (await response.json()) as { user: { id: number } };
-    return { id: body.user.id, email, name, password, role };
+    return await createUserAs(admin, role, options);
   } finally {
     await admin.dispose();
   }
+}
+
+/** createUser with an admin session the caller holds (of the demo server or of a server of the test's own). */
+export async function createUserAs(
+  admin: ApiSession,
+  role: Role,
+  options: { name?: string; password?: string; clientId?: number } = {},
+): Promise<CreatedUser> {
+  const email = uniqueEmail(role.replace('_', '-'));
+  const name = options.name ?? `Test ${role} ${email.slice(-18, -12)}`;
+  const password = options.password ?? `Start-${Math.random().toString(36).slice(2, 12)}!`;
+  const data: Record<string, unknown> = { email, name, role, password };
+  if (role === 'client_manager' || role === 'client_rep') data.client_id = options.clientId ?? (await firstClientId(admin));
+  const response = await admin.api.post('/api/users', { data, headers: { 'X-CSRF-Token': admin.csrf } });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { user: { id: number } };
+  return { id: body.user.id, email, name, password, role };
 }
 
 export async function firstClientId(session: ApiSession): Promise<number> {
@@ -75,11 +89,16 @@ export async function firstClientId(session: ApiSession): Promise<number> {
 export async function createClient(prefix: string): Promise<{ id: number; name: string }> {
   const admin = await apiSignInAs('admin');
   try {
-    const name = `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-    const response = await admin.api.post('/api/clients', { data: { name }, headers: { 'X-CSRF-Token': admin.csrf } });
-    expect(response.status(), await response.text()).toBe(201);
-    return { id: ((await response.json()) as { id: number }).id, name };
+    return await createClientAs(admin, prefix);
   } finally {
     await admin.dispose();
   }
+}
+
+/** createClient with a session the caller holds (permission clients.manage). */
+export async function createClientAs(session: ApiSession, prefix: string): Promise<{ id: number; name: string }> {
+  const name = `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const response = await session.api.post('/api/clients', { data: { name }, headers: { 'X-CSRF-Token': session.csrf } });
+  expect(response.status(), await response.text()).toBe(201);
+  return { id: ((await response.json()) as { id: number }).id, name };
 }

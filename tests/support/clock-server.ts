@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { expect, request as playwrightRequest } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { DemoCredentials, Role } from './credentials';
-import { binary, freshDataDir, startServer, type StartedServer } from './server';
-import type { ApiSession } from './api';
+import { binary, freshDataDir, startServer, stopServer, type StartedServer } from './server';
+import { signInAt, type ApiSession } from './api';
 
 /**
  * A server of its own with demo data and a clock the test may move forward (serve --test-clock), so moving time
@@ -30,33 +30,36 @@ export async function startClockServer(extra: string[] = []): Promise<ClockServe
   const signIn = async (role: Role): Promise<ApiSession> => {
     const user = credentials.users.find((u) => u.role === role);
     if (!user) throw new Error(`no demo user with role ${role}`);
-    const api = await playwrightRequest.newContext({ baseURL: server.url });
-    const response = await api.post('/api/session', { data: { email: user.email, password: user.password } });
-    expect(response.status(), `sign-in of ${user.email}: ${await response.text()}`).toBe(200);
-    const body = (await response.json()) as { csrf_token: string; user: ApiSession['user'] };
-    return { api, csrf: body.csrf_token, user: body.user, dispose: () => api.dispose() };
+    return signInAt(server.url, user.email, user.password);
   };
 
   // A fresh admin session per move: a long move ends every session that was idle through it.
   const advance = async (minutes: number): Promise<Date> => {
     const admin = await signIn('admin');
     try {
-      const response = await admin.api.post('/api/test/clock', {
-        data: { advance_minutes: minutes },
-        headers: { 'X-CSRF-Token': admin.csrf },
-      });
-      expect(response.status(), await response.text()).toBe(200);
-      return new Date(((await response.json()) as { now: string }).now);
+      return await advanceClock(admin, minutes);
     } finally {
       await admin.dispose();
     }
   };
 
   const stop = async () => {
-    server.process.kill('SIGTERM');
-    await server.exited;
+    await stopServer(server);
   };
   return { url: server.url, credentials, signIn, advance, stop };
+}
+
+/**
+ * Moves the clock of the server `admin` is signed in to (started with --test-clock) forward and returns its time
+ * afterwards. The clock is the process's own: several processes on one database are moved one by one.
+ */
+export async function advanceClock(admin: ApiSession, minutes: number): Promise<Date> {
+  const response = await admin.api.post('/api/test/clock', {
+    data: { advance_minutes: minutes },
+    headers: { 'X-CSRF-Token': admin.csrf },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return new Date(((await response.json()) as { now: string }).now);
 }
 
 /** Minutes from `now` to the next weekday (Monday–Friday) at `hour`:00 in Berlin, at least one hour ahead. */

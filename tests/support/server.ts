@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,31 @@ export function binary(): string {
 
 export function freshDataDir(): string {
   return mkdtempSync(join(process.env.TERMINTREU_WORK ?? tmpdir(), 'server-'));
+}
+
+/**
+ * A database of the test's own: `--data DIR` (SQLite) or `--database postgresql://…`, as `serve`, `demo` and `agency`
+ * take it.
+ */
+export type DatabaseArgs = string[];
+
+/** Creates an agency with its first admin in an empty database (`termintreu agency create`) and returns the admin. */
+export function createAgency(database: DatabaseArgs, name: string): { email: string; password: string } {
+  const admin = { email: `admin-${Date.now().toString(36)}@agency.example`, password: `Start-${Math.random().toString(36).slice(2, 12)}!` };
+  execFileSync(binary(), ['agency', 'create', ...database, '--name', name, '--admin-email', admin.email,
+    '--admin-name', 'Test Admin', '--admin-password', admin.password, '--log-level', 'warn'], { encoding: 'utf8' });
+  return admin;
+}
+
+/** Ends the server with SIGTERM and waits for it to exit; resolves with the exit code (or the signal name). */
+export async function stopServer(server: StartedServer): Promise<number | string> {
+  server.process.kill('SIGTERM');
+  return server.exited;
+}
+
+/** The lines of the server's output that report a sanitizer finding (AddressSanitizer, LeakSanitizer, UBSan). */
+export function sanitizerFindings(output: string): string[] {
+  return output.split('\n').filter((line) => /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/.test(line));
 }
 
 /** Starts `termintreu serve` of its own on a free port with the given data directory and waits until it is ready. */

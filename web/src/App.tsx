@@ -19,6 +19,7 @@ import { ImportPage } from './pages/imports/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalPage } from './pages/PortalPage';
 import { SignInPage } from './pages/SignInPage';
+import { SecondLevelPage } from './pages/escalations/SecondLevelPage';
 import { SupervisionPage } from './pages/supervision/SupervisionPage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { Redirect } from './router/Redirect';
@@ -29,6 +30,7 @@ function renderPage(id: PageId, pathname: string): ReactElement {
   switch (id) {
     case 'workspace': return <WorkspacePage />;
     case 'supervision': return <SupervisionPage />;
+    case 'second-level': return <SecondLevelPage />;
     case 'campaigns': return <CampaignsPage />;
     case 'clients': return <ClientsPage />;
     case 'client': return <ClientPage key={pathname} id={pathId(pathname)} />;

@@ -84,3 +84,8 @@ export type SupervisionSnapshot = Schemas['SupervisionSnapshot'];
 export type SupervisionAgent = Schemas['SupervisionAgent'];
 export type SupervisionCampaign = Schemas['SupervisionCampaign'];
 export type SupervisionCallback = Schemas['SupervisionCallback'];
+
+export type Escalation = Schemas['Escalation'];
+export type EscalationRequest = Schemas['EscalationRequest'];
+export type Urgency = Escalation['urgency'];
+export const URGENCIES: readonly Urgency[] = ['normal', 'high', 'critical'];

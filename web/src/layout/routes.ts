@@ -4,6 +4,7 @@ import type { Access } from '../session/access';
 export type PageId =
   | 'workspace'
   | 'supervision'
+  | 'second-level'
   | 'campaigns'
   | 'clients'
   | 'client'
@@ -38,6 +39,8 @@ const has = (access: Access, permission: Parameters<Access['permissions']['has']
 
 const workspace = (a: Access) => has(a, 'workspace.use');
 const supervision = (a: Access) => has(a, 'supervision.view');
+// whoever may list escalations (GET /api/escalations): an agent sees those of the campaigns it is a specialist of
+const secondLevel = (a: Access) => workspace(a) || supervision(a);
 const campaigns = (a: Access) => has(a, 'campaigns.read') && !a.clientBound;
 const clients = (a: Access) => has(a, 'clients.read') && !a.clientBound;
 const contacts = (a: Access) => has(a, 'contacts.read') && !a.clientBound;
@@ -53,6 +56,7 @@ const everyone = () => true;
 export const PAGES: readonly PageRoute[] = [
   { id: 'workspace', path: '/workspace', allowed: workspace },
   { id: 'supervision', path: '/supervision', allowed: supervision },
+  { id: 'second-level', path: '/second-level', allowed: secondLevel },
   { id: 'campaigns', path: '/campaigns', allowed: campaigns },
   { id: 'clients', path: '/clients', allowed: clients },
   { id: 'client', path: '/clients/:id', allowed: clients },
@@ -72,6 +76,7 @@ export const PAGES: readonly PageRoute[] = [
 export const NAVIGATION: readonly NavEntry[] = [
   { label: 'nav.workspace', path: '/workspace', prefix: '/workspace', allowed: workspace },
   { label: 'nav.supervision', path: '/supervision', prefix: '/supervision', allowed: supervision },
+  { label: 'nav.secondLevel', path: '/second-level', prefix: '/second-level', allowed: secondLevel },
   { label: 'nav.campaigns', path: '/campaigns', prefix: '/campaigns', allowed: campaigns },
   { label: 'nav.clients', path: '/clients', prefix: '/clients', allowed: clients },
   { label: 'nav.contacts', path: '/contacts', prefix: '/contacts', allowed: contacts },

@@ -39,6 +39,9 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'take the lead with Next before recording a call': 'workspace.notHeld',
   "is not an agent of the callback's campaign": 'supervision.notAgentOfCampaign',
   'the callback is no longer pending': 'supervision.noLongerPending',
+  'escalate from the call: take the lead with Next first': 'escalation.notHeld',
+  'an agent is on a call with this person right now': 'escalation.onCall',
+  'the escalation was resolved already': 'escalation.resolvedAlready',
 };
 
 /** Server messages with numbers or times in them; the groups fill the placeholders, in order. */

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
-import { TextField } from '../../components/TextField';
+import { ZonedTimePicker, zonedInputIn } from '../../components/ZonedTimePicker';
 import { useLocale } from '../../i18n/LocaleContext';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { useFormErrors } from '../../lib/useFormErrors';
-import { browserTimeZone, formatInZone, fromZonedInput, minutesAfter, toZonedInput } from '../../lib/zonedTime';
+import { fromZonedInput } from '../../lib/zonedTime';
 
 export type CallbackKind = 'personal' | 'general';
 
@@ -21,24 +21,13 @@ const FIELDS = ['callback.at', 'callback.kind'] as const;
 
 /** When to call back, in the person's local time (shown in the agent's as well), and whether it is a promise. */
 export function CallbackDialog({ timeZone, personName, onSubmit, onClose }: CallbackDialogProps) {
-  const { t, locale } = useLocale();
-  const [value, setValue] = useState(() => toZonedInput(minutesAfter(new Date(), 60), timeZone));
+  const { t } = useLocale();
+  const [value, setValue] = useState(() => zonedInputIn(60, timeZone));
   const [kind, setKind] = useState<CallbackKind>('personal');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
   const ref = useFocusFirstInvalid<HTMLDivElement>(errors.fieldErrors);
-  const agentZone = browserTimeZone();
   const moment = useMemo(() => fromZonedInput(value, timeZone), [value, timeZone]);
-
-  function quick(minutes: number | 'tomorrow'): void {
-    if (minutes === 'tomorrow') {
-      const tomorrow = toZonedInput(new Date(Date.now() + 24 * 3600_000), timeZone).slice(0, 10);
-      setValue(`${tomorrow}T10:00`);
-    } else {
-      setValue(toZonedInput(minutesAfter(new Date(), minutes), timeZone));
-    }
-    errors.clear();
-  }
 
   async function submit(): Promise<void> {
     if (!moment) {
@@ -58,39 +47,15 @@ export function CallbackDialog({ timeZone, personName, onSubmit, onClose }: Call
   return (
     <FormDialog title={t('callback.title', { name: personName })} submitLabel={t('callback.submit')} busy={busy} general={errors.general} onSubmit={() => void submit()} onClose={onClose}>
       <div ref={ref} className="callback-picker">
-        <TextField
-          type="datetime-local"
-          label={t('callback.at', { zone: timeZone })}
+        <ZonedTimePicker
+          timeZone={timeZone}
           value={value}
           onChange={(next) => {
             setValue(next);
             errors.clear();
           }}
           error={errors.fieldErrors['callback.at']}
-          required
         />
-        <div className="row-actions" role="group" aria-label={t('callback.quick')}>
-          <button type="button" className="button button--small" onClick={() => quick(60)}>
-            {t('callback.inHours', { n: 1 })}
-          </button>
-          <button type="button" className="button button--small" onClick={() => quick(120)}>
-            {t('callback.inHours', { n: 2 })}
-          </button>
-          <button type="button" className="button button--small" onClick={() => quick('tomorrow')}>
-            {t('callback.tomorrow')}
-          </button>
-        </div>
-        <p className="callback-picker__preview" aria-live="polite">
-          {moment ? (
-            <>
-              {t('callback.theirs', { at: formatInZone(locale, moment, timeZone), zone: timeZone })}
-              <br />
-              {t('callback.yours', { at: formatInZone(locale, moment, agentZone), zone: agentZone })}
-            </>
-          ) : (
-            t('callback.atRequired')
-          )}
-        </p>
         <fieldset className="fieldset">
           <legend>{t('callback.kind')}</legend>
           {(['personal', 'general'] as const).map((option) => (

@@ -7,14 +7,17 @@ import { formatInZone } from '../../lib/zonedTime';
 import { outcomeText } from './outcomes';
 import { formatDuration } from './useTalkTimer';
 
-/** The lead's earlier attempts (newest first), its callbacks and mails, as the agent reads them before dialling. */
-export function LeadHistory({ card, userId }: { card: LeadCard; userId: number }) {
+/**
+ * The lead's earlier attempts (newest first), its callbacks and mails, as the agent reads them before dialling;
+ * `title` names whose they are where the page is not about this one lead.
+ */
+export function LeadHistory({ card, userId, title }: { card: LeadCard; userId: number; title?: string }) {
   const { t, locale } = useLocale();
   const attempts = [...card.attempts].sort((a, b) => b.seq - a.seq);
   const pending = card.callbacks.filter((c) => c.state === 'pending');
   return (
-    <section className="card lead-history" aria-label={t('workspace.history')}>
-      <h2 className="section__title">{t('workspace.history')}</h2>
+    <section className="card lead-history" aria-label={title ?? t('workspace.history')}>
+      <h2 className="section__title">{title ?? t('workspace.history')}</h2>
       {pending.length > 0 && (
         <ul className="plain-list">
           {pending.map((callback) => (

@@ -8,6 +8,7 @@ const KEYS: readonly (readonly [string, MessageKey])[] = [
   ['1 – 9, 0, -, X', 'shortcuts.outcome'],
   ['/', 'shortcuts.notes'],
   ['O', 'shortcuts.objections'],
+  ['E', 'shortcuts.escalate'],
   ['S', 'shortcuts.skip'],
   ['P', 'shortcuts.pause'],
   ['Esc', 'shortcuts.escape'],

@@ -2,16 +2,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { withId } from '../../api/loaders';
-import type { Callback, LeadCard, OutcomeRecorded, OutcomeRequest, PresenceState, WorkspaceAssignment } from '../../api/types';
+import type { Callback, EscalationRequest, LeadCard, OutcomeRecorded, OutcomeRequest, PresenceState, WorkspaceAssignment } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/LocaleContext';
 import { errorText } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
+import { browserTimeZone, formatInZone } from '../../lib/zonedTime';
 import { useSignedIn } from '../../session/SessionContext';
 import { CallbackDialog, type CallbackKind } from './CallbackDialog';
 import { CallbackReminders } from './CallbackReminders';
+import { EscalateDialog } from './EscalateDialog';
 import { LeadCardView } from './LeadCardView';
 import { LeadHistory } from './LeadHistory';
 import { OutcomePanel } from './OutcomePanel';
@@ -36,7 +38,14 @@ interface Recorded extends OutcomeRecorded {
   name: string;
 }
 
-type Asking = 'callback' | 'reason' | 'objection' | 'mail' | null;
+type Asking = 'callback' | 'reason' | 'objection' | 'escalate' | 'mail' | null;
+
+/** An escalation this agent just raised: to whom the answer was promised, and for when in their zone. */
+interface Escalated {
+  name: string;
+  promisedAt: string;
+  timeZone: string;
+}
 
 /** Fields in which a key is typed, not a shortcut. */
 function typingIn(target: EventTarget | null): boolean {
@@ -51,7 +60,7 @@ function activatable(target: EventTarget | null): boolean {
 /**
  * The agent's workspace: Next gives the best due contact (leased to this agent), the card shows whom to call and
  * how, the outcome moves the lead on. Everything works by keyboard: N/Enter next, D dial, 1–9, 0, - and X
- * outcomes, / notes, O objections, S skip, P pause.
+ * outcomes, / notes, O objections, E escalate to second level, S skip, P pause.
  */
 export function WorkspacePage() {
   const { t, locale } = useLocale();
@@ -66,6 +75,7 @@ export function WorkspacePage() {
   const [notes, setNotes] = useState('');
   const [dialled, setDialled] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking>(null);
+  const [escalated, setEscalated] = useState<Escalated | null>(null);
   // bumped after every change this page makes, so the reminder list follows at once
   const [generation, setGeneration] = useState(0);
   const timer = useTalkTimer();
@@ -83,6 +93,7 @@ export function WorkspacePage() {
     setError(null);
     setRecorded(null);
     setReleased(false);
+    setEscalated(null);
     try {
       const answer = await unwrap(api.POST('/api/workspace/next'));
       let card = answer.card;
@@ -173,6 +184,16 @@ export function WorkspacePage() {
     }
   }, [held, t, resetTimer]);
 
+  const escalate = useCallback(
+    async (request: EscalationRequest) => {
+      if (!held) return;
+      const raised = await unwrap(api.POST('/api/workspace/leads/{id}/escalations', { ...withId(held.card.lead.id), body: request }));
+      setEscalated({ name: personName(held.card), promisedAt: raised.promised_at, timeZone: held.card.time_zone });
+      setAsking(null);
+    },
+    [held],
+  );
+
   // the shortcuts; the latest state is read through a ref so the listener is added once
   const keys = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keys.current = (event: KeyboardEvent) => {
@@ -205,6 +226,9 @@ export function WorkspacePage() {
     } else if (lower === 'o' && searchRef.current) {
       event.preventDefault();
       searchRef.current.focus();
+    } else if (lower === 'e' && !busy) {
+      event.preventDefault();
+      setAsking('escalate');
     } else if (lower === 's' && !busy) {
       event.preventDefault();
       void skip();
@@ -248,6 +272,9 @@ export function WorkspacePage() {
                   </span>
                   {!timer.running && <span className="small muted"> {t('workspace.timerHint')}</span>}
                 </p>
+                <button type="button" className="button" disabled={busy} onClick={() => setAsking('escalate')} aria-keyshortcuts="E">
+                  {t('workspace.escalate')} <kbd className="kbd">E</kbd>
+                </button>
                 <button type="button" className="button" disabled={busy} onClick={() => void skip()} aria-keyshortcuts="S">
                   {t('workspace.skip')} <kbd className="kbd">S</kbd>
                 </button>
@@ -281,6 +308,16 @@ export function WorkspacePage() {
             </Notice>
           )}
           {released && <Notice kind="info">{t('workspace.released')}</Notice>}
+          {escalated && (
+            <Notice kind="success">
+              {t('workspace.escalated', { name: escalated.name })}{' '}
+              {t('workspace.escalatedFor', {
+                theirs: formatInZone(locale, escalated.promisedAt, escalated.timeZone),
+                zone: escalated.timeZone,
+                yours: formatInZone(locale, escalated.promisedAt, browserTimeZone()),
+              })}
+            </Notice>
+          )}
           {held ? (
             <>
               <div ref={cardRef}>
@@ -320,6 +357,9 @@ export function WorkspacePage() {
           onClose={() => setAsking(null)}
           onSubmit={(at: string, kind: CallbackKind) => record('callback', { callback: { at, kind } })}
         />
+      )}
+      {held && asking === 'escalate' && (
+        <EscalateDialog timeZone={held.card.time_zone} personName={name} onClose={() => setAsking(null)} onSubmit={escalate} />
       )}
       {held && asking === 'reason' && (
         <ReasonDialog personName={name} onClose={() => setAsking(null)} onSubmit={(reason) => record('not_interested', { reason })} />
