@@ -168,6 +168,19 @@ test('skip, not interested with its reason, an objection after asking, pause; th
   await confirm.getByRole('button', { name: 'Record objection and block' }).click();
   await expect(notice).toContainText(`Objection (block) recorded for ${objector.replace(/^(Herr|Frau) /, '')}`);
 
+  // Information by e-mail: the campaign's mail as it will go out, merged for this person, to the address given.
+  await nextLead(page);
+  await page.keyboard.press('0');
+  const mail = page.getByRole('dialog', { name: /^Send information to/ });
+  const preview = mail.getByLabel('The mail as it will be sent');
+  await expect(preview).toContainText('Ihre Unterlagen von');
+  await expect(preview).toContainText(agentName);
+  await expect(preview).not.toContainText('{{');
+  await mail.getByLabel('E-mail address').fill('eva.info@kunde.example');
+  await page.screenshot({ path: path.join(DIR, 'workspace-info-mail-en.png') });
+  await mail.getByRole('button', { name: 'Queue mail and record' }).click();
+  await expect(notice).toContainText('Information sent recorded');
+
   // A personal callback in half an hour: the supervision board lists it as due within the hour.
   await nextLead(page);
   const promisedTo = ((await card.getByRole('heading', { level: 2 }).textContent()) ?? '').replace(/^(Herr|Frau) /, '');
