@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -118,6 +119,12 @@ int main(int argc, char** argv) {
   auto db = platform::db::Database::open(url, options);
   const auto setup_started = Steady::now();
   const Setup setup = prepare(*db, clock, leads, campaigns, agents);
+  // Planner statistics for the freshly loaded rows, as a database in service has them (PostgreSQL's autovacuum
+  // would gather them a minute later, in the middle of the run).
+  {
+    auto lease = db->session();
+    *lease << "ANALYZE";
+  }
   const double setup_seconds = std::chrono::duration<double>(Steady::now() - setup_started).count();
 
   platform::http::EventHub events;
@@ -133,6 +140,12 @@ int main(int argc, char** argv) {
   std::mutex mutex;
   std::vector<double> next_ms, outcome_ms;
   std::atomic<long long> cycles{0}, empty{0}, errors{0};
+  std::map<std::string, long long> error_kinds;  // guarded by mutex
+  const auto note_error = [&](const char* step, const std::string& message) {
+    ++errors;
+    std::lock_guard lock(mutex);
+    ++error_kinds[std::string(step) + ": " + message];
+  };
   const auto deadline = Steady::now() + std::chrono::seconds(seconds);
   const auto started = Steady::now();
   std::vector<std::thread> workers;
@@ -140,15 +153,19 @@ int main(int argc, char** argv) {
     workers.emplace_back([&, t] {
       std::vector<double> my_next, my_outcome;
       auto phone_session = db->session();
-      for (std::size_t i = static_cast<std::size_t>(t); Steady::now() < deadline;
-           i = (i + static_cast<std::size_t>(threads)) % setup.agents.size()) {
-        const auto& agent = setup.agents[i];
+      // Each thread plays its own agents (t, t + threads, …), so no agent is ever in two places at once.
+      std::vector<const identity::Principal*> mine;
+      for (std::size_t i = static_cast<std::size_t>(t); i < setup.agents.size(); i += static_cast<std::size_t>(threads)) {
+        mine.push_back(&setup.agents[i]);
+      }
+      for (std::size_t turn = 0; !mine.empty() && Steady::now() < deadline; ++turn) {
+        const auto& agent = *mine[turn % mine.size()];
         const auto t0 = Steady::now();
         const auto got = dispatch.next(agent);
         const auto t1 = Steady::now();
         my_next.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         if (!got) {
-          ++errors;
+          note_error("next", got.error().message);
           continue;
         }
         if (!got->lead_id) {
@@ -164,7 +181,7 @@ int main(int argc, char** argv) {
         if (stored) {
           ++cycles;
         } else {
-          ++errors;
+          note_error("outcome", stored.error().message);
         }
       }
       std::lock_guard lock(mutex);
@@ -173,6 +190,7 @@ int main(int argc, char** argv) {
     });
   }
   for (auto& w : workers) w.join();
+  for (const auto& [kind, count] : error_kinds) std::cerr << fmt::format("{} × {}\n", count, kind);
   const double elapsed = std::chrono::duration<double>(Steady::now() - started).count();
   std::cout << fmt::format(
                    R"({{"engine":"{}","leads":{},"campaigns":{},"agents":{},"threads":{},"setup_seconds":{:.1f},)"

@@ -372,6 +372,8 @@ TEST_F(DispatchStoreTest, AnEscalationReachesSecondLevelAndItsAnswerIsACallInThe
   EXPECT_EQ(raised->person_name, "Eva Frage");
 
   ASSERT_EQ(escalations.open(specialist).size(), 1u) << "second level sees it";
+  EXPECT_TRUE(dispatch_->card(specialist, asking).has_value()) << "and reads the lead card to call back";
+  EXPECT_FALSE(dispatch_->card(ben, asking).has_value()) << "an agent who is no specialist does not";
   EXPECT_TRUE(escalations.open(ben).empty()) << "an agent who is no specialist does not";
   ASSERT_TRUE(dispatch_->record_outcome(anna, asking, outcome("decision_maker", asking)).has_value());
 
@@ -385,6 +387,7 @@ TEST_F(DispatchStoreTest, AnEscalationReachesSecondLevelAndItsAnswerIsACallInThe
   EXPECT_EQ(resolved->escalation.resolved_in, std::optional<std::int64_t>(resolved->call.attempt_id));
   EXPECT_EQ(state_of(asking), "appointment");
   EXPECT_TRUE(escalations.open(specialist).empty());
+  EXPECT_TRUE(dispatch_->card(specialist, asking).has_value()) << "the answered call stays readable to second level";
   const auto again = escalations.resolve(specialist, raised->id, answer);
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code, platform::ErrorCode::conflict);

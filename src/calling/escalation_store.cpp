@@ -23,6 +23,9 @@ constexpr const char* kOpenOfSpecialist =
 constexpr const char* kResolve =
     "UPDATE escalations SET state = 'resolved', resolved_in = :attempt_id, resolved_by = :user_id, "
     "resolved_at = :now WHERE id = :id AND state = 'open'";
+constexpr const char* kEscalatedTo =
+    "SELECT COUNT(*) FROM escalations e JOIN campaign_members m ON m.campaign_id = e.campaign_id "
+    "AND m.user_id = :user_id AND m.member_role = 'specialist' WHERE e.agency_id = :agency_id AND e.lead_id = :lead_id";
 constexpr const char* kIsSpecialist =
     "SELECT user_id FROM campaign_members WHERE campaign_id = :campaign_id AND user_id = :user_id "
     "AND member_role = 'specialist'";
@@ -103,6 +106,13 @@ bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::
       (sql.prepare << kResolve, soci::use(attempt), soci::use(user), soci::use(at), soci::use(key));
   st.execute(true);
   return st.get_affected_rows() == 1;
+}
+
+bool escalated_to(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id, std::int64_t user_id) {
+  const long long user = user_id, agency = agency_id, lead = lead_id;
+  long long count = 0;
+  sql << kEscalatedTo, soci::use(user), soci::use(agency), soci::use(lead), soci::into(count);
+  return count > 0;
 }
 
 bool is_specialist(soci::session& sql, std::int64_t campaign_id, std::int64_t user_id) {

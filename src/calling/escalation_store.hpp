@@ -18,6 +18,8 @@ std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::op
 // False when it was resolved already.
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now);
 // Whether the user works the campaign as a specialist (second level).
+// Whether `user_id` is second level for an escalation (open or answered) of the lead: a specialist of its campaign.
+bool escalated_to(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id, std::int64_t user_id);
 bool is_specialist(soci::session& sql, std::int64_t campaign_id, std::int64_t user_id);
 
 }  // namespace termintreu::calling::escalation_store

@@ -4,6 +4,7 @@
 
 #include "calling/attempt_store.hpp"
 #include "calling/callback_store.hpp"
+#include "calling/escalation_store.hpp"
 #include "calling/info_mail.hpp"
 #include "calling/queue_store.hpp"
 #include "campaigns/campaign_store.hpp"
@@ -32,7 +33,9 @@ platform::Result<nlohmann::json> lead_card(soci::session& sql, const identity::P
   const auto lead = queue_store::find_lead(sql, viewer.agency_id, lead_id);
   if (!lead) return fail(ErrorCode::not_found, "no such lead");
   const bool holder = viewer.user_id && lead->leased_by == viewer.user_id;
-  if (!holder && !identity::role_has(viewer.role, identity::Permission::supervision_view)) {
+  // Besides its holder and supervision: second level, which calls the person back about an escalated question.
+  if (!holder && !identity::role_has(viewer.role, identity::Permission::supervision_view) &&
+      !(viewer.user_id && escalation_store::escalated_to(sql, viewer.agency_id, lead->id, *viewer.user_id))) {
     return fail(ErrorCode::not_found, "no such lead");
   }
   const auto person = contacts::contact_store::find_person(sql, viewer.agency_id, lead->person_id);

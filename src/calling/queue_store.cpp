@@ -164,6 +164,9 @@ struct TimeRow {
 
 bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
 
+constexpr long long kAnalyzeAfterPlacing = 1000;
+constexpr const char* kAnalyzeLeads = "ANALYZE leads";
+
 }  // namespace
 
 std::vector<WorkCampaign> campaigns_of_agent(soci::session& sql, std::int64_t agency_id, std::int64_t user_id) {
@@ -186,7 +189,12 @@ bool has_unplaced(soci::session& sql, std::int64_t campaign_id) {
 void place_leads(soci::session& sql, std::int64_t campaign_id) {
   const long long campaign = campaign_id;
   sql << kAddAreas, soci::use(campaign);
-  sql << kPlaceLeads, soci::use(campaign);
+  soci::statement place = (sql.prepare << kPlaceLeads, soci::use(campaign));
+  place.execute(true);
+  // PostgreSQL plans has_unplaced from statistics taken while the leads were unplaced: it then scans the whole table
+  // on every Next (measured 13 ms at 200k leads, 70 ms at 2M) until autovacuum analyses it again, minutes later.
+  // After a placement of many leads the statistics are refreshed at once (a sample, a fraction of a second).
+  if (place.get_affected_rows() >= kAnalyzeAfterPlacing && is_postgresql(sql)) sql << kAnalyzeLeads;
 }
 
 std::vector<Area> areas_of_campaign(soci::session& sql, std::int64_t campaign_id) {

@@ -576,7 +576,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The lead card (the agent holding the lead, or supervision roles) */
+        /** The lead card (the agent holding the lead, supervision roles, or a specialist of its campaign once it was escalated) */
         get: operations["getLeadCard"];
         put?: never;
         post?: never;

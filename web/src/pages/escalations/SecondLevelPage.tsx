@@ -30,9 +30,9 @@ interface Resolved {
 export function SecondLevelPage() {
   const { t, locale } = useLocale();
   const { session, access } = useSignedIn();
-  // The lead card (company, the person's zone, numbers) is open to supervision roles only; a specialist who is an
-  // agent works from what the escalation itself says.
-  const readsCards = access.permissions.has('supervision.view');
+  // The lead card (company, the person's zone, numbers, earlier calls) is open to supervision roles and to the
+  // campaign's specialists for an escalated lead; anyone else works from what the escalation itself says.
+  const readsCards = access.permissions.has('supervision.view') || access.permissions.has('workspace.use');
   const [escalations, setEscalations] = useState<Escalation[] | null>(null);
   const [cards, setCards] = useState<ReadonlyMap<number, LeadCard>>(new Map());
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
