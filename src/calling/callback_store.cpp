@@ -44,9 +44,6 @@ constexpr const char* kOverdue =
 constexpr const char* kMarkMissed =
     "UPDATE callbacks SET state = 'missed', updated_at = :now WHERE id = :id AND state = 'pending' "
     "AND started_at IS NULL";
-constexpr const char* kUpcomingFor =
-    " FROM callbacks cb WHERE cb.agency_id = :agency_id AND cb.assigned_to = :user_id AND cb.state = 'pending' "
-    "AND cb.due_at < :until ORDER BY cb.due_at, cb.id";
 constexpr const char* kOfLead =
     " FROM callbacks cb WHERE cb.agency_id = :agency_id AND cb.lead_id = :lead_id ORDER BY cb.due_at DESC, cb.id DESC";
 
@@ -146,12 +143,6 @@ std::vector<Callback> mark_missed(soci::session& sql, std::int64_t now) {
     missed.push_back(std::move(callback));
   }
   return missed;
-}
-
-std::vector<Callback> upcoming_for(soci::session& sql, std::int64_t agency_id, std::int64_t user_id,
-                                   std::int64_t until) {
-  const long long agency = agency_id, user = user_id, end = until;
-  return platform::db::fetch_rows<CallbackRow>(sql, select(kUpcomingFor), agency, user, end);
 }
 
 std::vector<Callback> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {

@@ -37,9 +37,6 @@ void reassign(soci::session& sql, std::int64_t id, std::int64_t user_id, std::in
 // due at once, takes its place. Returns the missed ones (as they were before).
 std::vector<Callback> mark_missed(soci::session& sql, std::int64_t now);
 
-// The pending callbacks assigned to the user (personal and apologies), due before `until`, earliest first.
-std::vector<Callback> upcoming_for(soci::session& sql, std::int64_t agency_id, std::int64_t user_id,
-                                   std::int64_t until);
 // Of a lead, newest first.
 std::vector<Callback> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id);
 

@@ -289,10 +289,12 @@ Result<nlohmann::json> DispatchService::card(const Principal& viewer, std::int64
   return lead_card(*lease, viewer, lead_id, clock_.now());
 }
 
-Result<std::vector<Callback>> DispatchService::upcoming_callbacks(const Principal& agent, std::chrono::minutes ahead) {
+Result<std::vector<supervision_store::CallbackLine>> DispatchService::upcoming_callbacks(const Principal& agent,
+                                                                                       std::chrono::minutes ahead) {
   TT_TRY(person, person_of(agent));
   auto lease = database_.session();
-  return callback_store::upcoming_for(*lease, agent.agency_id, *agent.user_id, to_micros(clock_.now() + ahead));
+  return supervision_store::callbacks_of_before(*lease, agent.agency_id, *agent.user_id,
+                                                to_micros(clock_.now() + ahead), kMaxReminders);
 }
 
 std::size_t DispatchService::sweep_missed_callbacks() {

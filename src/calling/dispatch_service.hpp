@@ -14,6 +14,7 @@
 #include "calling/callback.hpp"
 #include "calling/outcome_recorder.hpp"
 #include "calling/queue_rules.hpp"
+#include "calling/supervision_store.hpp"
 #include "identity/permissions.hpp"
 #include "platform/clock.hpp"
 #include "platform/db/database.hpp"
@@ -52,8 +53,10 @@ class DispatchService {
   // The lead card (lead_card.hpp) as `viewer` may see it.
   platform::Result<nlohmann::json> card(const identity::Principal& viewer, std::int64_t lead_id);
   // The callbacks assigned to the agent that fall due within `ahead` (or are overdue), for the reminder list.
-  platform::Result<std::vector<Callback>> upcoming_callbacks(const identity::Principal& agent,
-                                                             std::chrono::minutes ahead);
+  // At most kMaxReminders, earliest first, with the called person's name.
+  static constexpr int kMaxReminders = 50;
+  platform::Result<std::vector<supervision_store::CallbackLine>> upcoming_callbacks(const identity::Principal& agent,
+                                                                                    std::chrono::minutes ahead);
 
   // Marks personal callbacks nobody started within the tolerance as missed (run periodically); returns how many.
   std::size_t sweep_missed_callbacks();

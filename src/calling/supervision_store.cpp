@@ -27,7 +27,9 @@ constexpr const char* kCallbacksDue =
     ", TRIM(p.first_name || ' ' || p.last_name), COALESCE(u.name, '') FROM callbacks cb "
     "JOIN leads l ON l.id = cb.lead_id JOIN persons p ON p.id = l.person_id "
     "LEFT JOIN users u ON u.id = cb.assigned_to WHERE cb.agency_id = :agency_id AND cb.state = 'pending' "
-    "AND cb.due_at <= :until ORDER BY cb.due_at, cb.id LIMIT :limit";
+    "AND cb.due_at <= :until ";
+constexpr const char* kAnyAssignee = "ORDER BY cb.due_at, cb.id LIMIT :limit";
+constexpr const char* kAssignedTo = "AND cb.assigned_to = :user_id ORDER BY cb.due_at, cb.id LIMIT :limit";
 constexpr const char* kRunningCampaigns =
     "SELECT id, name FROM campaigns WHERE agency_id = :agency_id AND state IN ('active', 'paused') "
     "AND archived_at IS NULL ORDER BY name, id";
@@ -116,8 +118,15 @@ std::vector<Punctuality> punctuality_since(soci::session& sql, std::int64_t agen
 std::vector<CallbackLine> callbacks_due_before(soci::session& sql, std::int64_t agency_id, std::int64_t until,
                                                int limit) {
   const long long agency = agency_id, end = until;
-  return platform::db::fetch_rows<CallbackLineRow>(sql, std::string("SELECT ") + kCallbackColumns + kCallbacksDue,
-                                                   agency, end, limit);
+  return platform::db::fetch_rows<CallbackLineRow>(
+      sql, std::string("SELECT ") + kCallbackColumns + kCallbacksDue + kAnyAssignee, agency, end, limit);
+}
+
+std::vector<CallbackLine> callbacks_of_before(soci::session& sql, std::int64_t agency_id, std::int64_t user_id,
+                                              std::int64_t until, int limit) {
+  const long long agency = agency_id, user = user_id, end = until;
+  return platform::db::fetch_rows<CallbackLineRow>(
+      sql, std::string("SELECT ") + kCallbackColumns + kCallbacksDue + kAssignedTo, agency, end, user, limit);
 }
 
 std::vector<NamedId> running_campaigns(soci::session& sql, std::int64_t agency_id) {

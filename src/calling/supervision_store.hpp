@@ -47,6 +47,9 @@ struct CallbackLine {
 // Pending callbacks of the agency due before `until`, earliest first (at most `limit`).
 std::vector<CallbackLine> callbacks_due_before(soci::session& sql, std::int64_t agency_id, std::int64_t until,
                                                int limit);
+// The same for the callbacks assigned to one user (the agent's reminders).
+std::vector<CallbackLine> callbacks_of_before(soci::session& sql, std::int64_t agency_id, std::int64_t user_id,
+                                              std::int64_t until, int limit);
 
 struct NamedId {
   std::int64_t id = 0;

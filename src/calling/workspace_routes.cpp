@@ -97,7 +97,11 @@ void add_workspace_routes(identity::Guard& guard, DispatchService& dispatch) {
             [&dispatch](Request&, const Principal& p) -> Result<Response> {
               TT_TRY(upcoming, dispatch.upcoming_callbacks(p, kReminderAhead));
               nlohmann::json list = nlohmann::json::array();
-              for (const auto& c : *upcoming) list.push_back(to_json(c));
+              for (const auto& line : *upcoming) {
+                auto item = to_json(line.callback);
+                item["person_name"] = line.person_name;
+                list.push_back(std::move(item));
+              }
               return Response::json(200, {{"callbacks", list}});
             });
 }

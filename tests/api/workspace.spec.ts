@@ -158,8 +158,10 @@ test.describe('agent workspace API', () => {
     expect(third.callback).toBeNull();
     await expectStatus(await post(agent, `/api/workspace/leads/${third.lead_id}/release`), 204);
     await server.advance(100);
-    const soon = await json<{ callbacks: { id: number }[] }>(await agent.api.get('/api/workspace/callbacks'), 200);
+    const soon = await json<{ callbacks: { id: number; person_name: string }[] }>(await agent.api.get('/api/workspace/callbacks'), 200);
     expect(soon.callbacks.map((c) => c.id)).toContain(withCallback.callback_id);
+    const reminder = soon.callbacks.find((c) => c.id === withCallback.callback_id)!;
+    expect(reminder.person_name, 'the reminder names whom to call').toMatch(/\S+ \S+/);
     await server.advance(21);
     await expectStatus(await post(agent, '/api/workspace/heartbeat', { state: 'ready' }), 204);
     const back = await json<Assignment>(await post(agent, '/api/workspace/next'), 200);

@@ -44,6 +44,9 @@ test.describe('user management', () => {
     const userPage = await context.newPage();
     await signInUI(userPage, email, initial);
     expect(await navLabels(userPage)).toEqual(['Agent workspace', 'Second level', 'Campaigns', 'Contacts', 'Block list']);
+    // Off the workspace, whose 30-s heartbeat would otherwise race the click below to the refused request.
+    await userPage.getByRole('link', { name: 'Contacts' }).click();
+    await expect(userPage).toHaveURL(/\/contacts/);
 
     // the admin deactivates them (after a confirmation)
     await rowWith(page, email).getByRole('button', { name: 'Deactivate' }).click();

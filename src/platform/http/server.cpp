@@ -40,14 +40,17 @@ namespace {
 
 constexpr std::size_t kReadChunk = 4096;
 
-// Removes an upload's file once the request is answered, unless the handler moved it away.
+// Removes an upload's file once the handler is done with it (unless it moved it away), at the latest when the
+// request ends.
 struct UploadCleanup {
-  const std::string& path;
-  ~UploadCleanup() {
+  std::string& path;
+  void remove_now() {
     if (path.empty()) return;
     std::error_code ignored;
     std::filesystem::remove(path, ignored);
+    path.clear();
   }
+  ~UploadCleanup() { remove_now(); }
 };
 // After an error answer the client may still be sending (a body over the limit): read and discard a bounded amount
 // so that closing does not make the kernel send a reset that destroys the answer before the client has read it.
@@ -370,7 +373,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
         co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
       }
     }
-    const UploadCleanup cleanup{upload_file};
+    UploadCleanup cleanup{upload_file};
     const auto started = Clock::now();
     if (ec) {
       if (is_network_end(ec)) break;
@@ -421,6 +424,8 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     server_.metrics_.observe_request(method_label, outcome.route, response.status, Clock::now() - started);
     finish(request, response.status, outcome.route, started);
 
+    // Before answering: a client holding the answer must find the upload gone, not racing its removal.
+    cleanup.remove_now();
     if (response.events) {
       co_await stream_events(request, response, version);
       break;

@@ -3881,7 +3881,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        callbacks: components["schemas"]["Callback"][];
+                        callbacks: (components["schemas"]["Callback"] & {
+                            /** @description Whom to call back. */
+                            person_name: string;
+                        })[];
                     };
                 };
             };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { loadCampaigns } from '../../api/loaders';
-import type { Callback, Campaign } from '../../api/types';
+import type { Campaign } from '../../api/types';
 import { ResourceView } from '../../components/ResourceView';
 import { useLocale } from '../../i18n/LocaleContext';
 import type { MessageKey } from '../../i18n/translate';
@@ -11,7 +11,7 @@ import { browserTimeZone, formatInZone } from '../../lib/zonedTime';
 
 const LIVE = ['calling'] as const;
 
-const loadUpcoming = async (): Promise<Callback[]> => (await unwrap(api.GET('/api/workspace/callbacks'))).callbacks;
+const loadUpcoming = async () => (await unwrap(api.GET('/api/workspace/callbacks'))).callbacks;
 // the campaign names are a nicety: a failure leaves the numbers
 const loadCampaignNames = async (): Promise<Campaign[]> => loadCampaigns().catch(() => []);
 
@@ -51,7 +51,7 @@ export function CallbackReminders({ generation }: { generation: number }) {
                     {overdue && <span className="badge badge--overdue">{t('reminders.overdue')}</span>}{' '}
                     <span className={`badge badge--callback-${callback.kind}`}>{t(`callbackKind.${callback.kind}` as MessageKey)}</span>
                     <span className="reminder__what small">
-                      {names.get(callback.campaign_id) ?? t('reminders.campaign', { id: callback.campaign_id })} · {t('reminders.lead', { id: callback.lead_id })}
+                      {names.get(callback.campaign_id) ?? t('reminders.campaign', { id: callback.campaign_id })} · {callback.person_name || t('reminders.lead', { id: callback.lead_id })}
                       {callback.note && ` — ${callback.note}`}
                     </span>
                   </li>
