@@ -12,6 +12,8 @@
 #include <map>
 #include <mutex>
 #include <thread>
+
+#include <sys/resource.h>
 #include <vector>
 
 #include <fmt/format.h>
@@ -91,6 +93,14 @@ Setup prepare(platform::db::Database& db, const platform::Clock& clock, long lon
   return setup;
 }
 
+// CPU time of the whole process (all threads, user + system) so far: what a cycle costs, apart from waiting.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 double percentile(std::vector<double>& values, double p) {
   if (values.empty()) return 0;
   const auto k = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
@@ -148,6 +158,7 @@ int main(int argc, char** argv) {
   };
   const auto deadline = Steady::now() + std::chrono::seconds(seconds);
   const auto started = Steady::now();
+  const double cpu_started = cpu_seconds();
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
@@ -192,15 +203,16 @@ int main(int argc, char** argv) {
   for (auto& w : workers) w.join();
   for (const auto& [kind, count] : error_kinds) std::cerr << fmt::format("{} × {}\n", count, kind);
   const double elapsed = std::chrono::duration<double>(Steady::now() - started).count();
+  const double cpu_us_per_cycle = cycles.load() > 0 ? (cpu_seconds() - cpu_started) * 1e6 / cycles.load() : 0;
   std::cout << fmt::format(
                    R"({{"engine":"{}","leads":{},"campaigns":{},"agents":{},"threads":{},"setup_seconds":{:.1f},)"
                    R"("warm_seconds":{:.1f},"seconds":{:.1f},"cycles":{},"cycles_per_second":{:.0f},"empty":{},)"
                    R"("errors":{},"next_p50_ms":{:.2f},"next_p99_ms":{:.2f},"outcome_p50_ms":{:.2f},)"
-                   R"("outcome_p99_ms":{:.2f}}})",
+                   R"("outcome_p99_ms":{:.2f},"cpu_us_per_cycle":{:.0f}}})",
                    db->engine() == platform::db::Engine::sqlite ? "sqlite" : "postgresql", leads, campaigns, agents,
                    threads, setup_seconds, warm_seconds, elapsed, cycles.load(), cycles.load() / elapsed,
                    empty.load(), errors.load(), percentile(next_ms, 0.5), percentile(next_ms, 0.99),
-                   percentile(outcome_ms, 0.5), percentile(outcome_ms, 0.99))
+                   percentile(outcome_ms, 0.5), percentile(outcome_ms, 0.99), cpu_us_per_cycle)
             << "\n";
   return errors.load() == 0 ? 0 : 1;
 }

@@ -11,7 +11,10 @@
 namespace termintreu::calling::attempt_store {
 namespace {
 
-constexpr const char* kLockPostgresql = "SELECT pg_advisory_xact_lock(:key_space, :campaign_key)";
+// The campaign must be the agency's; on PostgreSQL the same statement takes the chain's lock (one round trip).
+constexpr const char* kLockPostgresql =
+    "SELECT COUNT(pg_advisory_xact_lock(:key_space, :campaign_key)) FROM campaigns WHERE id = :campaign_id AND "
+    "agency_id = :agency_id";
 constexpr int kChainLockSpace = 7418;  // an arbitrary number naming "call ledger" among advisory locks (consent: 7417)
 constexpr const char* kCampaignOfAgency =
     "SELECT COUNT(*) FROM campaigns WHERE id = :campaign_id AND agency_id = :agency_id";
@@ -107,12 +110,19 @@ struct AttemptRow {
 
 // Serialises appends to one campaign's chain until the transaction ends. SQLite's BEGIN IMMEDIATE already admits
 // one writer; on PostgreSQL two transactions would otherwise both read the same head and fork the chain.
-void lock_chain(soci::session& sql, std::int64_t campaign_id) {
-  if (sql.get_backend_name() != "postgresql") return;
+// Returns false when the campaign is not the agency's.
+bool lock_chain(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id) {
+  const long long agency = agency_id, id = campaign_id;
+  long long found = 0;
+  if (sql.get_backend_name() != "postgresql") {
+    sql << kCampaignOfAgency, soci::use(id), soci::use(agency), soci::into(found);
+    return found == 1;
+  }
   const int space = kChainLockSpace;
   // The two-key form takes int4 keys. Folding larger ids only makes two campaigns share a lock, never a chain.
-  const int campaign = static_cast<int>(campaign_id & 0x7fffffff);
-  sql << kLockPostgresql, soci::use(space), soci::use(campaign);
+  const int key = static_cast<int>(campaign_id & 0x7fffffff);
+  sql << kLockPostgresql, soci::use(space), soci::use(key), soci::use(id), soci::use(agency), soci::into(found);
+  return found == 1;
 }
 
 struct ChainRow {
@@ -128,13 +138,10 @@ struct ChainRow {
 
 std::int64_t append(soci::session& sql, CallAttempt& attempt) {
   const long long agency = attempt.agency_id, campaign = attempt.campaign_id;
-  long long found = 0;
-  sql << kCampaignOfAgency, soci::use(campaign), soci::use(agency), soci::into(found);
-  if (found != 1) {
+  if (!lock_chain(sql, attempt.agency_id, attempt.campaign_id)) {
     throw std::invalid_argument(
         fmt::format("campaign {} is not a campaign of agency {}", attempt.campaign_id, attempt.agency_id));
   }
-  lock_chain(sql, attempt.campaign_id);
   long long last_seq = 0;
   std::string head;
   soci::indicator head_ind = soci::i_null;
@@ -162,7 +169,8 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
       soci::use(attempt.reason), soci::use(attempt.note_sha256), soci::use(started), soci::use(ended), soci::use(talk),
       soci::use(callback), soci::use(corrects), soci::use(recorded), soci::use(attempt.prev_hash),
       soci::use(attempt.hash), soci::into(id);
-  sql << kInsertNote, soci::use(id), soci::use(attempt.note);
+  // An empty note is no row (the readers join with COALESCE); its hash is in the chain all the same.
+  if (!attempt.note.empty()) sql << kInsertNote, soci::use(id), soci::use(attempt.note);
   attempt.id = id;
   return id;
 }

@@ -41,6 +41,7 @@ struct Pick {
   Candidate order;
   const queue_store::WorkCampaign* campaign = nullptr;
   std::optional<Callback> callback;  // set for callbacks; order.id is then the callback's id
+  std::optional<Area> area;          // set for leads: the open area the queue found it in
 };
 
 OwnerPresence presence_of(const callback_store::DueCallback& due, std::int64_t now) {
@@ -151,11 +152,11 @@ Result<Assignment> DispatchService::take_next(soci::session& sql, const Principa
       for (auto& due : callback_store::due(sql, c.id, now_us, kCallbacksPerCampaign)) {
         const auto rank = callback_rank(due.callback.kind, due.callback.assigned_to, me, presence_of(due, now_us));
         if (!rank) continue;
-        consider({{*rank, 0, from_micros(due.callback.due_at), due.callback.id}, &c, std::move(due.callback)});
+        consider({{*rank, 0, from_micros(due.callback.due_at), due.callback.id}, &c, std::move(due.callback), {}});
       }
       for (const auto& area : open_areas(sql, c.id, rules.at(c.id), now, std::exchange(placed[c.id], false))) {
         if (const auto lead = queue_store::best_lead(sql, c.id, area.id, now_us)) {
-          consider({{Rank::lead, lead->priority, from_micros(lead->next_call_at), lead->id}, &c, std::nullopt});
+          consider({{Rank::lead, lead->priority, from_micros(lead->next_call_at), lead->id}, &c, std::nullopt, area});
         }
       }
     }
@@ -179,9 +180,12 @@ Result<Assignment> DispatchService::take_next(soci::session& sql, const Principa
       queue_store::close(sql, lead->id, "blocked", now_us);
       continue;
     }
-    const auto area = lead->area_id ? queue_store::find_area(sql, *lead->area_id) : std::nullopt;
+    // Areas never change; only a lead placed anew since the queue read it needs its area looked up.
+    const auto area = !lead->area_id                          ? std::nullopt
+                      : best->area && best->area->id == *lead->area_id ? best->area
+                                                                       : queue_store::find_area(sql, *lead->area_id);
     if (!area) continue;
-    const auto recent = recent_attempts(sql, lead->id, now);
+    const auto recent = recent_attempts(sql, *lead, now);
     const auto decision =
         campaigns::may_call(rules.at(best->campaign->id), now, zone_of(*area), {area->country, area->subdivision},
                             history_of(recent, lead->attempts, now, *area));
@@ -263,6 +267,10 @@ Result<void> DispatchService::heartbeat(const Principal& agent, const std::strin
     if (held) {
       queue_store::extend_lease(sql, *agent.user_id, now_us, to_micros(now + kLeaseFor));
       if (const auto lead = queue_store::find_lead(sql, agent.agency_id, *held)) campaign = lead->campaign_id;
+    } else if (queue_store::campaigns_of_agent(sql, agent.agency_id, *agent.user_id).empty()) {
+      // Someone who only looks at the workspace (an admin, a specialist) is not an agent at work.
+      presence_store::remove(sql, *agent.user_id);
+      return;
     }
     presence_store::upsert(sql, agent.agency_id, *agent.user_id, campaign, state, held, now_us);
   });

@@ -12,6 +12,7 @@
 #include "calling/call_ledger.hpp"
 #include "calling/dispatch_service.hpp"
 #include "calling/escalation_service.hpp"
+#include "calling/presence_store.hpp"
 #include "campaigns/campaign_store.hpp"
 #include "contacts/block_list_store.hpp"
 #include "contacts/contact_store.hpp"
@@ -269,6 +270,18 @@ TEST_F(DispatchStoreTest, APersonalCallbackComesBackFirstToItsOwnerAndPassesOnWh
   const auto handed = dispatch_->next(ben);
   ASSERT_TRUE(handed->callback.has_value()) << handed->empty_reason;
   EXPECT_EQ(handed->lead_id, third->lead_id);
+}
+
+TEST_F(DispatchStoreTest, OnlyAgentsOfACampaignShowAsPresent) {
+  const auto anna = agent("anna");
+  const auto sara = agent("sara", 0, 0, "specialist");  // second level only: no queue of her own
+  ASSERT_TRUE(dispatch_->heartbeat(anna, "ready").has_value());
+  ASSERT_TRUE(dispatch_->heartbeat(sara, "ready").has_value());
+  auto lease = db().session();
+  const auto present = presence_store::of_agency(*lease, agency_, 0);
+  ASSERT_EQ(present.size(), 1u);
+  EXPECT_EQ(present[0].user_id, *anna.user_id);
+  EXPECT_EQ(present[0].state, "ready");
 }
 
 TEST_F(DispatchStoreTest, ACallbackNobodyStartsInTimeIsMissedAndAnApologyLeadsTheQueue) {

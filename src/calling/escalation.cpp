@@ -6,7 +6,7 @@
 
 namespace termintreu::calling {
 
-nlohmann::json to_json(const Escalation& e) {
+nlohmann::json to_json(const Escalation& e, platform::TimePoint now) {
   return {{"id", e.id},
           {"campaign_id", e.campaign_id},
           {"campaign_name", e.campaign_name},
@@ -21,7 +21,8 @@ nlohmann::json to_json(const Escalation& e) {
           {"resolved_in", e.resolved_in ? nlohmann::json(*e.resolved_in) : nlohmann::json(nullptr)},
           {"resolved_by", e.resolved_by ? nlohmann::json(*e.resolved_by) : nlohmann::json(nullptr)},
           {"created_at", platform::iso8601(platform::from_micros(e.created_at))},
-          {"resolved_at", platform::iso8601_or_null(e.resolved_at)}};
+          {"resolved_at", platform::iso8601_or_null(e.resolved_at)},
+          {"overdue", e.state == "open" && e.promised_at < platform::to_micros(now)}};
 }
 
 }  // namespace termintreu::calling

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "platform/clock.hpp"
+
 namespace termintreu::calling {
 
 constexpr std::string_view kUrgencies[] = {"normal", "high", "critical"};
@@ -33,6 +35,7 @@ struct Escalation {
   std::string raised_by_name;
 };
 
-nlohmann::json to_json(const Escalation& escalation);
+// `overdue`: still open after the time promised to the person.
+nlohmann::json to_json(const Escalation& escalation, platform::TimePoint now);
 
 }  // namespace termintreu::calling

@@ -19,16 +19,6 @@ using platform::http::path_id;
 using platform::http::Request;
 using platform::http::Response;
 
-namespace {
-
-nlohmann::json listed(const Escalation& e, platform::TimePoint now) {
-  nlohmann::json out = to_json(e);
-  out["overdue"] = e.state == "open" && e.promised_at < platform::to_micros(now);
-  return out;
-}
-
-}  // namespace
-
 void add_escalation_routes(identity::Guard& guard, EscalationService& escalations, const platform::Clock& clock) {
   guard.add(Method::post, "/api/workspace/leads/{id}/escalations", {Permission::workspace_use},
             [&escalations, &clock](Request& request, const Principal& p) -> Result<Response> {
@@ -44,14 +34,14 @@ void add_escalation_routes(identity::Guard& guard, EscalationService& escalation
               TT_TRY(at, time_field(*promised, "promised_at"));
               input.promised_at = *at;
               TT_TRY(raised, escalations.raise(p, *id, input));
-              return Response::json(201, listed(*raised, clock.now()));
+              return Response::json(201, to_json(*raised, clock.now()));
             });
 
   guard.add(Method::get, "/api/escalations", {Permission::workspace_use, Permission::supervision_view},
             [&escalations, &clock](Request&, const Principal& p) -> Result<Response> {
               const auto now = clock.now();
               nlohmann::json list = nlohmann::json::array();
-              for (const auto& e : escalations.open(p)) list.push_back(listed(e, now));
+              for (const auto& e : escalations.open(p)) list.push_back(to_json(e, now));
               return Response::json(200, {{"escalations", list}});
             });
 
@@ -63,7 +53,7 @@ void add_escalation_routes(identity::Guard& guard, EscalationService& escalation
               return Response::json(201, {{"attempt_id", resolved->call.attempt_id},
                                           {"seq", resolved->call.seq},
                                           {"lead_state", resolved->call.lead_state},
-                                          {"escalation", listed(resolved->escalation, clock.now())}});
+                                          {"escalation", to_json(resolved->escalation, clock.now())}});
             });
 }
 

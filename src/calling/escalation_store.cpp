@@ -20,6 +20,8 @@ constexpr const char* kOpenAll = "WHERE e.agency_id = :agency_id AND e.state = '
 constexpr const char* kOpenOfSpecialist =
     "WHERE e.agency_id = :agency_id AND e.state = 'open' AND e.campaign_id IN (SELECT m.campaign_id FROM "
     "campaign_members m WHERE m.user_id = :user_id AND m.member_role = 'specialist') ORDER BY e.promised_at, e.id";
+constexpr const char* kOfLead =
+    "WHERE e.agency_id = :agency_id AND e.lead_id = :lead_id ORDER BY e.created_at DESC, e.id DESC";
 constexpr const char* kResolve =
     "UPDATE escalations SET state = 'resolved', resolved_in = :attempt_id, resolved_by = :user_id, "
     "resolved_at = :now WHERE id = :id AND state = 'open'";
@@ -98,6 +100,11 @@ std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::op
   if (!specialist_id) return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenAll, agency);
   const long long user = *specialist_id;
   return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenOfSpecialist, agency, user);
+}
+
+std::vector<Escalation> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {
+  const long long agency = agency_id, lead = lead_id;
+  return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOfLead, agency, lead);
 }
 
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now) {

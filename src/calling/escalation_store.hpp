@@ -17,9 +17,11 @@ std::optional<Escalation> find(soci::session& sql, std::int64_t agency_id, std::
 std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> specialist_id);
 // False when it was resolved already.
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now);
-// Whether the user works the campaign as a specialist (second level).
+// Every escalation of the lead (open and answered), the latest first.
+std::vector<Escalation> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id);
 // Whether `user_id` is second level for an escalation (open or answered) of the lead: a specialist of its campaign.
 bool escalated_to(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id, std::int64_t user_id);
+// Whether the user works the campaign as a specialist (second level).
 bool is_specialist(soci::session& sql, std::int64_t campaign_id, std::int64_t user_id);
 
 }  // namespace termintreu::calling::escalation_store

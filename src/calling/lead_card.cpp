@@ -73,6 +73,11 @@ platform::Result<nlohmann::json> lead_card(soci::session& sql, const identity::P
     mails.push_back(platform::mail::outbox_store::to_json(mail));
   }
   card["mails"] = std::move(mails);
+  nlohmann::json escalations = nlohmann::json::array();
+  for (const auto& escalation : escalation_store::of_lead(sql, viewer.agency_id, lead->id)) {
+    escalations.push_back(to_json(escalation, now));
+  }
+  card["escalations"] = std::move(escalations);
   // What the info mail outcome would send now, so the agent sees it before promising it.
   const auto info_mail = compose_info_mail(sql, viewer.agency_id, lead->id, *person, *campaign,
                                            viewer.user_id.value_or(0), "", platform::to_micros(now));

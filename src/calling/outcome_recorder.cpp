@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "calling/attempt_store.hpp"
 #include "calling/callback_store.hpp"
 #include "calling/info_mail.hpp"
@@ -32,17 +30,13 @@ constexpr auto kHistoryWindow = std::chrono::days{8};
 }  // namespace
 
 campaigns::CallingRules rules_of(const queue_store::WorkCampaign& campaign) {
-  if (campaign.calling_rules.empty()) return campaigns::legal_limits();
-  auto json = nlohmann::json::parse(campaign.calling_rules, nullptr, false);
-  if (json.is_discarded()) throw std::runtime_error("campaigns.calling_rules holds invalid JSON");
-  auto rules = campaigns::calling_rules_from_json(json);
-  if (!rules) throw std::runtime_error("campaigns.calling_rules no longer passes: " + rules.error().message);
-  return std::move(*rules);
+  return campaigns::campaign_store::stored_calling_rules(campaign.calling_rules);
 }
 
-std::vector<TimePoint> recent_attempts(soci::session& sql, std::int64_t lead_id, TimePoint now) {
+std::vector<TimePoint> recent_attempts(soci::session& sql, const queue_store::LeadRow& lead, TimePoint now) {
   std::vector<TimePoint> out;
-  for (const auto at : queue_store::attempt_times(sql, lead_id, to_micros(now - kHistoryWindow))) {
+  if (lead.attempts == 0) return out;  // never called: nothing to look up
+  for (const auto at : queue_store::attempt_times(sql, lead.id, to_micros(now - kHistoryWindow))) {
     out.push_back(from_micros(at));
   }
   return out;
@@ -80,16 +74,17 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
   const auto* lead = &lead_row;
   const auto* campaign = &work_campaign;
   const auto* kind = &outcome;
-  const auto person = contacts::contact_store::find_person(sql, agency_id, lead->person_id);
-  if (!person) return fail(ErrorCode::not_found, "no such lead");
-  const auto phones = contacts::contact_store::phones(sql, agency_id, person->id);
-  const bool known_phone =
-      std::any_of(phones.begin(), phones.end(), [&](const auto& p) { return p.e164 == input.phone; });
-  if (!known_phone) return fail(ErrorCode::invalid, "must be one of the person's numbers (E.164)", "phone");
+  if (!contacts::contact_store::has_phone(sql, agency_id, lead->person_id, input.phone)) {
+    return fail(ErrorCode::invalid, "must be one of the person's numbers (E.164)", "phone");
+  }
 
-  if (!lead->area_id) queue_store::place_leads(sql, lead->campaign_id);
-  const auto placed = queue_store::find_lead(sql, agency_id, lead->id);
-  const auto area = placed && placed->area_id ? queue_store::find_area(sql, *placed->area_id) : std::nullopt;
+  std::optional<std::int64_t> area_id = lead->area_id;
+  if (!area_id) {
+    queue_store::place_leads(sql, lead->campaign_id);
+    const auto placed = queue_store::find_lead(sql, agency_id, lead->id);
+    if (placed) area_id = placed->area_id;
+  }
+  const auto area = area_id ? queue_store::find_area(sql, *area_id) : std::nullopt;
   if (!area) throw std::runtime_error("a lead without a calling area after placing it");
   const auto rules = rules_of(*campaign);
   if (input.callback && !area_open(rules, input.callback->at, *area)) {
@@ -97,6 +92,12 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
                 "callback.at");
   }
 
+  // The person's details only matter to an info mail and to a block.
+  std::optional<contacts::Person> person;
+  if (kind->name == "info_mail" || kind->effect == LeadEffect::blocked) {
+    person = contacts::contact_store::find_person(sql, agency_id, lead->person_id);
+    if (!person) return fail(ErrorCode::not_found, "no such lead");
+  }
   std::optional<platform::mail::outbox_store::OutboxMail> mail;
   if (kind->name == "info_mail") {
     const auto full_campaign = campaigns::campaign_store::find(sql, agency_id, lead->campaign_id);
@@ -140,7 +141,11 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
   after.next_call_at = now_us;
   switch (kind->effect) {
     case LeadEffect::retry: {
-      const auto recent = recent_attempts(sql, lead->id, now);
+      // The attempt just appended is part of the history; for a lead called for the first time it is all of it.
+      auto recent = recent_attempts(sql, *lead, now);
+      if (lead->attempts == 0 && from_micros(attempt.started_at) >= now - kHistoryWindow) {
+        recent.push_back(from_micros(attempt.started_at));
+      }
       const auto next = next_call_after(rules, *kind, now, *area, history_of(recent, lead->attempts + 1, now, *area));
       if (next) {
         after.next_call_at = to_micros(*next);
@@ -167,7 +172,8 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
       break;
     }
     case LeadEffect::blocked: {
-      contacts::block_person(sql, agency_id, *person, phones, "objection in a call", me, now_us);
+      contacts::block_person(sql, agency_id, *person, contacts::contact_store::phones(sql, agency_id, person->id),
+                             "objection in a call", me, now_us);
       break;
     }
     case LeadEffect::appointment:

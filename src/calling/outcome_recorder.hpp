@@ -55,6 +55,7 @@ platform::Result<Recorded> record_call(soci::session& sql, std::int64_t agency_i
 // The campaign's stored calling rules (the legal defaults when none were set).
 campaigns::CallingRules rules_of(const queue_store::WorkCampaign& campaign);
 // Start times of the lead's attempts recent enough for the daily and weekly caps.
-std::vector<platform::TimePoint> recent_attempts(soci::session& sql, std::int64_t lead_id, platform::TimePoint now);
+std::vector<platform::TimePoint> recent_attempts(soci::session& sql, const queue_store::LeadRow& lead,
+                                                 platform::TimePoint now);
 
 }  // namespace termintreu::calling

@@ -112,9 +112,7 @@ struct CampaignRow {
     c.ends_on = ends_on;
     c.country = country;
     c.caller_id = caller_id;
-    c.calling_rules = calling_rules.empty()
-                          ? legal_limits()
-                          : checked(calling_rules_from_json(parse_stored(calling_rules, "calling_rules")), "calling_rules");
+    c.calling_rules = stored_calling_rules(calling_rules);
     c.billing = checked(billing_from_json(parse_stored(billing, "billing")), "billing");
     c.script = checked(script_from_json(parse_stored(script, "script")), "script");
     c.qualification = checked(qualification_from_json(parse_stored(qualification, "qualification")), "qualification");
@@ -154,6 +152,11 @@ struct Documents {
 };
 
 }  // namespace
+
+CallingRules stored_calling_rules(const std::string& text) {
+  if (text.empty()) return legal_limits();
+  return checked(calling_rules_from_json(parse_stored(text, "calling_rules")), "calling_rules");
+}
 
 std::int64_t insert(soci::session& sql, const Campaign& c, std::int64_t now) {
   long long id = 0;

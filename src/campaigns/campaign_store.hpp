@@ -11,6 +11,9 @@
 
 namespace termintreu::campaigns::campaign_store {
 
+// campaigns.calling_rules as stored (the legal limits when empty); throws when the text no longer passes.
+CallingRules stored_calling_rules(const std::string& text);
+
 // Inserts `campaign` (its id is ignored) and returns the new id.
 std::int64_t insert(soci::session& sql, const Campaign& campaign, std::int64_t now);
 // Writes every setup field of `campaign` (not its state).

@@ -35,6 +35,8 @@ constexpr const char* kSelectPerson =
     "email_key, time_zone, legal_basis, legal_basis_reason, notes, external_id, name_key, blocked_at, erased_at, "
     "created_at, updated_at FROM persons WHERE id = :id AND agency_id = :agency_id";
 
+constexpr const char* kHasPhone =
+    "SELECT 1 FROM phone_numbers WHERE person_id = :person_id AND agency_id = :agency_id AND e164 = :e164 LIMIT 1";
 constexpr const char* kSelectPhones =
     "SELECT id, kind, e164, number_type, region FROM phone_numbers WHERE person_id = :person_id AND agency_id = "
     ":agency_id ORDER BY id";
@@ -292,6 +294,13 @@ std::optional<Person> find_person(soci::session& sql, std::int64_t agency_id, st
 std::vector<Phone> phones(soci::session& sql, std::int64_t agency_id, std::int64_t person_id) {
   const long long person = person_id, agency = agency_id;
   return platform::db::fetch_rows<PhoneRow>(sql, kSelectPhones, person, agency);
+}
+
+bool has_phone(soci::session& sql, std::int64_t agency_id, std::int64_t person_id, const std::string& e164) {
+  const long long person = person_id, agency = agency_id;
+  long long found = 0;
+  sql << kHasPhone, soci::use(person), soci::use(agency), soci::use(e164), soci::into(found);
+  return sql.got_data();
 }
 
 void replace_phones(soci::session& sql, std::int64_t agency_id, std::int64_t person_id,

@@ -23,6 +23,8 @@ void update_person(soci::session& sql, const Person& person, std::int64_t now);
 std::optional<Person> find_person(soci::session& sql, std::int64_t agency_id, std::int64_t id);
 
 std::vector<Phone> phones(soci::session& sql, std::int64_t agency_id, std::int64_t person_id);
+// Whether `e164` is one of the person's numbers.
+bool has_phone(soci::session& sql, std::int64_t agency_id, std::int64_t person_id, const std::string& e164);
 void replace_phones(soci::session& sql, std::int64_t agency_id, std::int64_t person_id,
                     const std::vector<Phone>& phones);
 

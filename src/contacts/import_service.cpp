@@ -20,6 +20,11 @@ namespace termintreu::contacts {
 
 namespace {
 
+// PostgreSQL plans from statistics that autovacuum refreshes only minutes after a large load; until then the
+// queries on the imported contacts and leads are planned for the tables as they were. A sample takes a moment.
+constexpr std::size_t kAnalyzeAfterRows = 1000;
+constexpr const char* kAnalyzeImported = "ANALYZE companies, persons, phone_numbers, leads";
+
 using platform::ErrorCode;
 using platform::fail;
 using platform::Result;
@@ -286,6 +291,10 @@ Result<ImportSummary> ImportService::execute(const identity::Principal& actor, P
   }
   {
     auto lease = database_.session();
+    if (result && result->imported + result->merged >= kAnalyzeAfterRows &&
+        database_.engine() == platform::db::Engine::postgresql) {
+      *lease << kAnalyzeImported;
+    }
     if (auto job = import_store::find(*lease, actor.agency_id, id)) announce(*job);
   }
   return result;

@@ -10,10 +10,12 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/db/sqlite_checkpointer.hpp"
 #include "platform/metrics.hpp"
 
 namespace termintreu::platform::db {
@@ -41,6 +43,9 @@ constexpr const char* kForeignKeysOn = "PRAGMA foreign_keys = ON";
 constexpr const char* kSynchronousNormal = "PRAGMA synchronous = NORMAL";
 // PRAGMA takes no bound parameters; the value is formatted from an integer, never from user text.
 constexpr const char* kBusyTimeoutFormat = "PRAGMA busy_timeout = {}";
+// Reads go through the operating system's page cache instead of a read() call and a copy per page; the map is
+// address space, not memory, and is shared by every connection.
+constexpr const char* kMmapSize = "PRAGMA mmap_size = 1073741824";
 
 [[noreturn]] void invalid_url(std::string_view why) {
   throw std::invalid_argument(fmt::format(
@@ -239,8 +244,20 @@ bool sqlite_is_busy(const soci::sqlite3_soci_error& error) {
 
 // Re-establishes a PostgreSQL connection the server has closed (restart, failover, idle kill). Everything that was
 // committed is on the server; what the dead connection had uncommitted is gone with it, as it must be.
+// An idle pooled connection has nothing to read: the server speaks only when asked, and these connections do not
+// LISTEN. A server that restarts or terminates the backend says goodbye (an error message, then the socket closes),
+// which makes the socket readable. So "nothing to read" tells without a round trip that the connection is as good as
+// a ping would say; anything else (or a bad status) is left to the ping. A silently dropped network path is not
+// noticed by either before the statement itself fails.
+bool quietly_alive(soci::session& sql) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  if (backend == nullptr || backend->conn_ == nullptr || PQstatus(backend->conn_) != CONNECTION_OK) return false;
+  pollfd socket{PQsocket(backend->conn_), POLLIN, 0};
+  return socket.fd >= 0 && poll(&socket, 1, 0) == 0;
+}
+
 void ensure_connected(soci::session& sql, const ConnectionTarget& target) {
-  if (sql.is_connected()) return;
+  if (quietly_alive(sql) || sql.is_connected()) return;
   spdlog::warn("database connection to {} was lost; reconnecting", target.display);
   try {
     sql.reconnect();
@@ -268,6 +285,7 @@ void connect(soci::session& sql, const ConnectionTarget& target, const DatabaseO
     }
     sql << kForeignKeysOn;
     sql << kSynchronousNormal;
+    sql << kMmapSize;
   } catch (const std::exception& error) {
     if (sql.get_backend() != nullptr) sql.close();  // half-configured: the next lease must start over
     throw std::runtime_error(fmt::format("cannot open the database {}: {}", target.display, error.what()));
@@ -338,16 +356,36 @@ Database::Database(ConnectionTarget target, DatabaseOptions options)
   // One connection now, so a wrong URL, password or path stops the server at start; the others open on first use,
   // which keeps start-up fast and idle servers light on PostgreSQL connections.
   connect(pool_->at(0), target_, options_);
+  if (target_.engine == Engine::sqlite && target_.display != fmt::format("{}{}", kSqliteScheme, kSqliteMemory)) {
+    checkpointer_ = std::make_unique<SqliteCheckpointer>(target_.soci_connect);
+    checkpointer_->watch(pool_->at(0));
+  }
 }
 
 Database::~Database() = default;
+
+WriterTurn Database::hold_writer() {
+  if (target_.engine != Engine::sqlite) return {};
+  // A transaction begun inside another one on the same thread waits here for itself: it ends as the same 503 that
+  // SQLite's busy timeout would give, instead of hanging.
+  if (!writers_.acquire(options_.busy_timeout)) {
+    throw DatabaseUnavailable(fmt::format("the database {} stayed busy with other writes for {} ms", target_.display,
+                                          options_.busy_timeout.count()));
+  }
+  return WriterTurn(writers_);
+}
+
+void Database::open_connection(soci::session& sql) {
+  connect(sql, target_, options_);
+  if (checkpointer_) checkpointer_->watch(sql);
+}
 
 Database::Lease Database::session() {
   Lease lease(*pool_);
   soci::session& sql = *lease;
   if (sql.get_backend() == nullptr) {
     // Never opened, or a reconnect failed while the server was down.
-    connect(sql, target_, options_);
+    open_connection(sql);
   } else if (target_.engine == Engine::postgresql) {
     ensure_connected(sql, target_);
   }

@@ -10,11 +10,15 @@
 #include <soci/soci.h>
 #include <tl/expected.hpp>
 
+#include "platform/db/writer_queue.hpp"
+
 namespace termintreu::platform {
 class Metrics;
 }
 
 namespace termintreu::platform::db {
+
+class SqliteCheckpointer;
 
 enum class Engine { sqlite, postgresql };
 
@@ -65,12 +69,19 @@ class Database {
 
  private:
   Database(ConnectionTarget target, DatabaseOptions options);
+  void open_connection(soci::session& session);
+  WriterTurn hold_writer();
   void begin(soci::session& session);
   void record(std::string_view name, std::chrono::steady_clock::duration took);
 
   ConnectionTarget target_;
   DatabaseOptions options_;
+  // SQLite files only; declared before the pool so that it outlives the connections that report to it.
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // SQLite admits one writer. Its busy handler makes the others sleep and retry (1, 2, 5, 10 … ms), so the lock
+  // often stood free while they slept; this process's writers queue here instead and follow each other at once.
+  WriterQueue writers_;
 };
 
 class Database::Lease {
@@ -100,6 +111,7 @@ template <class Work>
 auto Database::transaction(std::string_view name, Work&& work) -> decltype(work(std::declval<soci::session&>())) {
   using ResultType = decltype(work(std::declval<soci::session&>()));
   const auto started = std::chrono::steady_clock::now();
+  const auto writer = hold_writer();
   Lease lease = session();
   soci::session& sql = *lease;
   begin(sql);

@@ -13,7 +13,8 @@ auto fetch_rows(soci::session& sql, const std::string& select, const Params&... 
   Row row;
   soci::statement st(sql);
   st.alloc();
-  st.prepare(select);
+  // One round trip on PostgreSQL (PQexecParams); a repeatable statement would add PREPARE and DEALLOCATE round trips.
+  st.prepare(select, soci::details::st_one_time_query);
   row.bind(st);
   (st.exchange(soci::use(params)), ...);
   st.define_and_bind();

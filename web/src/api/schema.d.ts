@@ -2365,6 +2365,8 @@ export interface components {
             callbacks: components["schemas"]["Callback"][];
             /** @description The lead's mails, newest first. */
             mails: components["schemas"]["OutboxMail"][];
+            /** @description Questions handed to second level about this lead (open and answered), newest first. */
+            escalations: components["schemas"]["Escalation"][];
             /** @description What the outcome info_mail would send now, merged for this person and the viewer as agent; problem says why it cannot (no template in the campaign: field outcome; no e-mail address stored: field email, which the agent can then give with the outcome). */
             info_mail: {
                 to: string;

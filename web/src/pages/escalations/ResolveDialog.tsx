@@ -10,6 +10,7 @@ import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { useFormErrors } from '../../lib/useFormErrors';
 import { browserTimeZone, fromZonedInput } from '../../lib/zonedTime';
 import { OUTCOMES, outcomeText } from '../workspace/outcomes';
+import { formatDuration, useTalkTimer } from '../workspace/useTalkTimer';
 
 interface ResolveDialogProps {
   escalation: Escalation;
@@ -22,7 +23,7 @@ interface ResolveDialogProps {
 
 const FIELDS = ['phone', 'outcome', 'note', 'reason', 'callback.at', 'callback.kind'] as const;
 
-/** The call back that answers an escalation: the number called, the outcome, the answer given. */
+/** The call back that answers an escalation: the number called (its talk time from the click), the outcome, the answer given. */
 export function ResolveDialog({ escalation, card, onSubmit, onClose }: ResolveDialogProps) {
   const { t } = useLocale();
   const timeZone = card?.time_zone ?? browserTimeZone();
@@ -33,6 +34,7 @@ export function ResolveDialog({ escalation, card, onSubmit, onClose }: ResolveDi
   const [reason, setReason] = useState('');
   const [callbackAt, setCallbackAt] = useState(() => zonedInputIn(60, timeZone));
   const [busy, setBusy] = useState(false);
+  const timer = useTalkTimer();
   const errors = useFormErrors(FIELDS);
   const ref = useFocusFirstInvalid<HTMLDivElement>(errors.fieldErrors);
   const edit = (set: (value: string) => void) => (value: string) => {
@@ -43,6 +45,11 @@ export function ResolveDialog({ escalation, card, onSubmit, onClose }: ResolveDi
   async function submit(): Promise<void> {
     const body: OutcomeRequest = { outcome, phone: phone.trim() };
     if (note.trim() !== '') body.note = note.trim();
+    const talk = timer.read();
+    if (talk) {
+      body.started_at = talk.started_at;
+      body.talk_seconds = talk.talk_seconds;
+    }
     if (outcome === 'not_interested') body.reason = reason.trim();
     if (outcome === 'callback') {
       const at = fromZonedInput(callbackAt, timeZone);
@@ -85,6 +92,18 @@ export function ResolveDialog({ escalation, card, onSubmit, onClose }: ResolveDi
         ) : (
           <TextField type="tel" label={t('resolve.phone')} value={phone} onChange={edit(setPhone)} error={errors.fieldErrors.phone} required />
         )}
+        <p className="talk-timer" aria-live="off">
+          {phone.trim() !== '' && (
+            <a href={`tel:${phone.trim()}`} className="button phone-link" onClick={timer.start}>
+              <span aria-hidden="true">☎</span> {t('resolve.dial', { number: phone.trim() })}
+            </a>
+          )}{' '}
+          <span className="muted small">{t('workspace.talkTime')}</span>{' '}
+          <span className={`talk-timer__value${timer.running ? ' talk-timer__value--running' : ''}`} role="timer" aria-label={t('workspace.talkTime')}>
+            {formatDuration(timer.seconds)}
+          </span>
+          {!timer.running && <span className="small muted"> {t('resolve.timerHint')}</span>}
+        </p>
         <SelectField
           label={t('resolve.outcome')}
           value={outcome}

@@ -8,8 +8,8 @@ import { outcomeText } from './outcomes';
 import { formatDuration } from './useTalkTimer';
 
 /**
- * The lead's earlier attempts (newest first), its callbacks and mails, as the agent reads them before dialling;
- * `title` names whose they are where the page is not about this one lead.
+ * The lead's earlier attempts (newest first), its callbacks, mails and questions to second level, as the agent reads
+ * them before dialling; `title` names whose they are where the page is not about this one lead.
  */
 export function LeadHistory({ card, userId, title }: { card: LeadCard; userId: number; title?: string }) {
   const { t, locale } = useLocale();
@@ -38,6 +38,21 @@ export function LeadHistory({ card, userId, title }: { card: LeadCard; userId: n
               <span className="small muted">
                 {formatDateTime(locale, mail.sent_at ?? mail.created_at)}
                 {mail.state !== 'sent' && mail.last_error !== '' && ` — ${mail.last_error}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {card.escalations.length > 0 && (
+        <ul className="plain-list" aria-label={t('escalation.history')}>
+          {card.escalations.map((escalation) => (
+            <li key={escalation.id}>
+              <span className={`badge badge--urgency-${escalation.urgency}`}>{t(`urgency.${escalation.urgency}` as MessageKey)}</span>{' '}
+              {escalation.question}{' '}
+              <span className="small muted">
+                {escalation.resolved_at
+                  ? t('escalation.answered', { at: formatDateTime(locale, escalation.resolved_at) })
+                  : t('escalation.openUntil', { at: formatInZone(locale, escalation.promised_at, card.time_zone), zone: card.time_zone })}
               </span>
             </li>
           ))}
