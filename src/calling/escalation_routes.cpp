@@ -24,6 +24,7 @@ namespace {
 nlohmann::json listed(const Escalation& e, platform::TimePoint now) {
   nlohmann::json out = to_json(e);
   out["overdue"] = e.state == "open" && e.promised_at < platform::to_micros(now);
+  out["local_time"] = local_time_json(e, now);
   return out;
 }
 

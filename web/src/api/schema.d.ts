@@ -2683,6 +2683,16 @@ export interface components {
             /** Format: date-time */
             resolved_at: string | null;
             overdue: boolean;
+            /** Format: int64 */
+            person_id: number;
+            /** @description The person's company; empty when none. */
+            company_name: string;
+            /** @description The zone the person's clock shows (their calling area's, IANA); empty when unknown. */
+            time_zone: string;
+            /** @description The person's wall clock now (YYYY-MM-DDTHH:MM); null when their zone is unknown. */
+            local_time: string | null;
+            /** @description The person's numbers, to call back. */
+            phones: components["schemas"]["Phone"][];
         };
     };
     responses: {

@@ -254,6 +254,7 @@ export const de: { readonly [K in MessageKey]: string } = {
   'secondLevel.promised': 'Zugesagt für',
   'secondLevel.theirTime': '{at} Ortszeit ({zone})',
   'secondLevel.yourTime': '{at} Ihre Zeit ({zone})',
+  'secondLevel.localNow': 'Dort ist es {time} Uhr ({zone})',
   'secondLevel.person': 'Person',
   'secondLevel.campaign': 'Kampagne',
   'secondLevel.question': 'Frage',

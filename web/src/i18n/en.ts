@@ -252,6 +252,7 @@ export const en = {
   'secondLevel.promised': 'Promised for',
   'secondLevel.theirTime': '{at} their time ({zone})',
   'secondLevel.yourTime': '{at} your time ({zone})',
+  'secondLevel.localNow': 'It is {time} there ({zone})',
   'secondLevel.person': 'Person',
   'secondLevel.campaign': 'Campaign',
   'secondLevel.question': 'Question',
