@@ -1,5 +1,7 @@
 #include "calling/attempt_correction.hpp"
 
+#include <fmt/format.h>
+
 #include "calling/attempt_store.hpp"
 #include "calling/outcome.hpp"
 #include "identity/audit_log.hpp"
@@ -24,6 +26,11 @@ platform::Result<CallAttempt> correct_attempt(soci::session& sql, const identity
   }
   if (kind->needs_reason && input.reason.empty()) return fail(ErrorCode::invalid, "is required", "reason");
   if (input.note.empty()) return fail(ErrorCode::invalid, "is required: say why the entry is corrected", "note");
+  // Under the chain's lock, so that two supervisors correcting the same entry at once cannot both pass.
+  attempt_store::hold_chain(sql, supervisor.agency_id, original->campaign_id);
+  if (const auto by = attempt_store::corrected_by(sql, supervisor.agency_id, original->campaign_id, original->seq)) {
+    return fail(ErrorCode::conflict, fmt::format("is already corrected by entry {}: correct that entry", *by), "id");
+  }
 
   CallAttempt correction = *original;
   correction.id = 0;

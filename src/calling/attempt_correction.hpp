@@ -4,6 +4,8 @@
 // corrected entry (corrects_seq). The lead is left as it is: what follows from the right outcome (a new call, an
 // assignment) the supervisor arranges through the queue. Outcomes with consequences a correction cannot carry — a
 // callback promised, an objection onto the block list, an info mail — are recorded as calls, not as corrections.
+// An entry is corrected once: a second change corrects the correction, so that each entry has at most one later
+// entry that replaces it, and the latest of a line of corrections is what holds.
 #include <cstdint>
 #include <string>
 
@@ -22,6 +24,7 @@ struct CorrectionInput {
 };
 
 // Appends the correction of `attempt_id` (of the supervisor's agency) and an audit entry; returns the new entry.
+// conflict (field "id") when the entry already has a correction.
 platform::Result<CallAttempt> correct_attempt(soci::session& sql, const identity::Principal& supervisor,
                                               std::int64_t attempt_id, const CorrectionInput& input,
                                               const identity::RequestMeta& meta, std::int64_t now);

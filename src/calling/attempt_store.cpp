@@ -41,6 +41,33 @@ constexpr const char* kOfCampaign =
 constexpr const char* kEraseNotes =
     "DELETE FROM call_notes WHERE attempt_id IN (SELECT id FROM call_attempts WHERE agency_id = :agency_id AND "
     "person_id = :person_id)";
+// The log for people: the campaign's entries newest first with note, names and the entry that corrected each (one
+// lookup per row in call_attempts_corrections). Filters not asked for are switched off by their any_ flag or by the
+// widest time range, so the statement stays one constant with bound parameters. The agency is checked on the
+// campaign, not on a.agency_id (the same by append's check): a term on a.agency_id leads SQLite, which keeps no
+// statistics, to call_attempts_agency_time and a sort of all the agency's attempts, where the campaign's chain read
+// backwards (UNIQUE (campaign_id, seq)) is already in the order wanted.
+constexpr const char* kLogScope = "JOIN campaigns cp ON cp.id = a.campaign_id AND cp.agency_id = :agency_id ";
+constexpr const char* kLogFilter =
+    "WHERE a.campaign_id = :campaign_id AND (:any_agent = 1 OR a.agent_id = :agent_id) "
+    "AND (:any_outcome = 1 OR a.outcome = :outcome) AND (:any_seq = 1 OR a.seq = :seq) AND a.started_at >= :from "
+    "AND a.started_at < :until";
+constexpr const char* kLogExtraColumns =
+    "COALESCE(n.note, ''), COALESCE(u.name, ''), COALESCE(TRIM(p.first_name || ' ' || p.last_name), ''), "
+    "COALESCE(co.name, ''), (SELECT MAX(c.seq) FROM call_attempts c WHERE c.campaign_id = a.campaign_id AND "
+    "c.corrects_seq = a.seq)";
+constexpr const char* kLogJoins =
+    "LEFT JOIN call_notes n ON n.attempt_id = a.id LEFT JOIN users u ON u.id = a.agent_id "
+    "LEFT JOIN persons p ON p.id = a.person_id LEFT JOIN companies co ON co.id = p.company_id ";
+constexpr const char* kLogOrder = " ORDER BY a.seq DESC LIMIT :limit OFFSET :offset";
+constexpr const char* kLogCount = "SELECT COUNT(*) FROM call_attempts a ";
+// Users of the agency only, so another agency's campaign id yields no one (and, as above, no a.agency_id term).
+constexpr const char* kLogAgents =
+    "SELECT u.id, u.name FROM users u WHERE u.agency_id = :agency_id AND u.id IN (SELECT a.agent_id FROM "
+    "call_attempts a WHERE a.campaign_id = :campaign_id) ORDER BY u.name, u.id";
+constexpr const char* kCorrectedBy =
+    "SELECT MAX(seq) FROM call_attempts WHERE agency_id = :agency_id AND campaign_id = :campaign_id AND "
+    "corrects_seq = :seq";
 constexpr const char* kAllCampaigns = "SELECT agency_id, id FROM campaigns ORDER BY id";
 constexpr const char* kOneCampaign = "SELECT agency_id, id FROM campaigns WHERE id = :campaign_id";
 
@@ -134,6 +161,51 @@ struct ChainRow {
   Chain to_model() const { return {agency_id, campaign_id}; }
 };
 
+struct LogRow : AttemptRow {
+  std::string agent_name, person_name, company_name;
+  std::optional<long long> corrected_by;
+  void bind(soci::statement& st) {
+    AttemptRow::bind(st);
+    st.exchange(soci::into(agent_name));
+    st.exchange(soci::into(person_name));
+    st.exchange(soci::into(company_name));
+    st.exchange(soci::into(corrected_by));
+  }
+  CallLogEntry to_model() const {
+    CallLogEntry entry{AttemptRow::to_model(), agent_name, person_name, company_name, std::nullopt};
+    if (corrected_by) entry.corrected_by_seq = *corrected_by;
+    return entry;
+  }
+};
+
+// The bound values of kLogScope and kLogFilter, in their order.
+struct LogParams {
+  long long agency, campaign, any_agent, agent, any_outcome;
+  std::string outcome;
+  long long any_seq, seq, from, until;
+  LogParams(std::int64_t agency_id, std::int64_t campaign_id, const CallLogFilter& f)
+      : agency(agency_id),
+        campaign(campaign_id),
+        any_agent(f.agent_id ? 0 : 1),
+        agent(f.agent_id.value_or(0)),
+        any_outcome(f.outcome ? 0 : 1),
+        outcome(f.outcome.value_or("")),
+        any_seq(f.seq ? 0 : 1),
+        seq(f.seq.value_or(0)),
+        from(f.from),
+        until(f.until) {}
+};
+
+struct AgentRow {
+  long long id = 0;
+  std::string name;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(name));
+  }
+  CallLogAgent to_model() const { return {id, name}; }
+};
+
 }  // namespace
 
 std::int64_t append(soci::session& sql, CallAttempt& attempt) {
@@ -189,6 +261,43 @@ std::vector<CallAttempt> of_campaign(soci::session& sql, std::int64_t agency_id,
                                      std::int64_t after_seq, int limit) {
   const long long agency = agency_id, campaign = campaign_id, after = after_seq;
   return platform::db::fetch_rows<AttemptRow>(sql, select_without_notes(kOfCampaign), agency, campaign, after, limit);
+}
+
+void hold_chain(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id) {
+  lock_chain(sql, agency_id, campaign_id);
+}
+
+std::vector<CallLogEntry> log_page(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                                   const CallLogFilter& filter, int offset, int limit) {
+  const LogParams p(agency_id, campaign_id, filter);
+  const std::string select =
+      fmt::format(kSelect, kLogExtraColumns, std::string(kLogScope) + kLogJoins + kLogFilter + kLogOrder);
+  return platform::db::fetch_rows<LogRow>(sql, select, p.agency, p.campaign, p.any_agent, p.agent, p.any_outcome,
+                                          p.outcome, p.any_seq, p.seq, p.from, p.until, limit, offset);
+}
+
+std::int64_t log_count(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                       const CallLogFilter& filter) {
+  const LogParams p(agency_id, campaign_id, filter);
+  long long count = 0;
+  sql << std::string(kLogCount) + kLogScope + kLogFilter, soci::use(p.agency), soci::use(p.campaign),
+      soci::use(p.any_agent), soci::use(p.agent), soci::use(p.any_outcome), soci::use(p.outcome), soci::use(p.any_seq),
+      soci::use(p.seq), soci::use(p.from), soci::use(p.until), soci::into(count);
+  return count;
+}
+
+std::vector<CallLogAgent> log_agents(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id) {
+  const long long agency = agency_id, campaign = campaign_id;
+  return platform::db::fetch_rows<AgentRow>(sql, kLogAgents, agency, campaign);
+}
+
+std::optional<std::int64_t> corrected_by(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                                         std::int64_t seq) {
+  const long long agency = agency_id, campaign = campaign_id, corrected = seq;
+  std::optional<long long> by;
+  sql << kCorrectedBy, soci::use(agency), soci::use(campaign), soci::use(corrected), soci::into(by);
+  if (!by) return std::nullopt;
+  return *by;
 }
 
 std::int64_t erase_notes(soci::session& sql, std::int64_t agency_id, std::int64_t person_id) {

@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 
 #include "calling/call_attempt.hpp"
+#include "calling/call_log.hpp"
 
 namespace termintreu::calling::attempt_store {
 
@@ -25,6 +26,20 @@ std::vector<CallAttempt> of_lead(soci::session& sql, std::int64_t agency_id, std
 // The campaign's chain in seq order from after_seq + 1, at most `limit` entries, without notes.
 std::vector<CallAttempt> of_campaign(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
                                      std::int64_t after_seq, int limit);
+// One page of the campaign's log for people (newest first, notes and names included) and how many entries match
+// the filter in all.
+std::vector<CallLogEntry> log_page(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                                   const CallLogFilter& filter, int offset, int limit);
+std::int64_t log_count(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                       const CallLogFilter& filter);
+// Everyone who recorded an entry of the campaign (agents, and supervisors through corrections), by name.
+std::vector<CallLogAgent> log_agents(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id);
+// The seq of the latest entry correcting entry `seq` of the campaign, if any.
+std::optional<std::int64_t> corrected_by(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id,
+                                         std::int64_t seq);
+// Takes the campaign chain's lock (as append does) until the transaction ends, for a check that must see the chain
+// as the following append will. Taking it again in the same transaction is harmless.
+void hold_chain(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id);
 // Deletes the notes of the person's attempts (erasure); the attempts stay, and so does the chain, which holds only
 // the notes' hashes. Returns how many notes went.
 std::int64_t erase_notes(soci::session& sql, std::int64_t agency_id, std::int64_t person_id);

@@ -1,12 +1,13 @@
 // The call log against a real database (SQLite and PostgreSQL): appends build one chain per campaign, the database
-// refuses changes, tampering behind the triggers' back is found, erasure takes the notes and keeps the chain, and
-// another agency finds nothing.
+// refuses changes, tampering behind the triggers' back is found, erasure takes the notes and keeps the chain,
+// another agency finds nothing; the log for people pages and filters, and names each entry's correction.
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "calling/attempt_correction.hpp"
 #include "calling/attempt_store.hpp"
 #include "calling/call_ledger.hpp"
 #include "calling/ledger_service.hpp"
@@ -15,6 +16,7 @@
 #include "contacts/privacy_service.hpp"
 #include "identity/actor.hpp"
 #include "identity/tenant_store.hpp"
+#include "identity/user_store.hpp"
 #include "store_fixture.hpp"
 
 namespace termintreu::calling {
@@ -60,13 +62,13 @@ class AttemptStoreTest : public testing::StoreTest {
 
   // Appends one attempt in a transaction of its own, as the calling service will.
   CallAttempt append(std::int64_t campaign_id, std::int64_t lead_id, std::int64_t person_id, const std::string& outcome,
-                     const std::string& note = "") {
+                     const std::string& note = "", std::int64_t agent_id = 501) {
     CallAttempt a;
     a.agency_id = agency_a_;
     a.campaign_id = campaign_id;
     a.lead_id = lead_id;
     a.person_id = person_id;
-    a.agent_id = 501;
+    a.agent_id = agent_id;
     a.phone = "+49302312510" + std::to_string(person_id % 10);
     a.caller_id = "+495219876540";
     a.outcome = outcome;
@@ -318,6 +320,192 @@ TEST_F(AttemptStoreTest, ACorrectionNamesAnEarlierEntry) {
   const auto check = verify(campaign_a1_);
   EXPECT_TRUE(check.ok);
   EXPECT_EQ(check.checked, 2u);
+}
+
+class CallLogTest : public AttemptStoreTest {
+ protected:
+  void SetUp() override {
+    AttemptStoreTest::SetUp();
+    db().transaction("fixture", [&](soci::session& sql) {
+      identity::user_store::NewUser user;
+      user.agency_id = agency_a_;
+      user.role = identity::Role::agent;
+      user.password_hash = "x";
+      user.email = "lena@a.example";
+      user.name = "Lena Vogt";
+      lena_ = identity::user_store::insert(sql, user, now_);
+      user.email = "tom@a.example";
+      user.name = "Tom Brandt";
+      tom_ = identity::user_store::insert(sql, user, now_);
+      user.email = "sabine@a.example";
+      user.name = "Sabine Kurz";
+      user.role = identity::Role::supervisor;
+      supervisor_ = identity::user_store::insert(sql, user, now_);
+      contacts::Company company;
+      company.agency_id = agency_a_;
+      company.client_id = client_a1_;
+      company.name = "Kessler Haustechnik GmbH";
+      company.name_key = "kessler haustechnik";
+      const auto kessler = contacts::contact_store::insert_company(sql, company, now_);
+      contacts::Person p;
+      p.agency_id = agency_a_;
+      p.client_id = client_a1_;
+      p.company_id = kessler;
+      p.first_name = "Dora";
+      p.last_name = "Kessler";
+      p.time_zone = "Europe/Berlin";
+      dora_ = contacts::contact_store::insert_person(sql, p, now_);
+      lead_dora_ = contacts::contact_store::insert_lead(sql, agency_a_, campaign_a1_, dora_, "new", now_);
+    });
+  }
+
+  CallLogPage log(const CallLogFilter& filter = {}, int offset = 0, int limit = 50, std::int64_t agency_id = 0) {
+    LedgerService ledger(db());
+    const auto page = ledger.log(identity::command_line_actor(agency_id == 0 ? agency_a_ : agency_id), campaign_a1_,
+                                 {filter, limit, offset});
+    EXPECT_TRUE(page) << (page ? "" : page.error().message);
+    return page ? *page : CallLogPage{};
+  }
+
+  static std::vector<std::int64_t> seqs(const CallLogPage& page) {
+    std::vector<std::int64_t> out;
+    for (const auto& entry : page.entries) out.push_back(entry.attempt.seq);
+    return out;
+  }
+
+  platform::Result<CallAttempt> correct(std::int64_t attempt_id, const std::string& outcome, const std::string& why) {
+    auto supervisor = identity::command_line_actor(agency_a_);
+    supervisor.role = identity::Role::supervisor;
+    supervisor.user_id = supervisor_;
+    return db().transaction("call.correct", [&](soci::session& sql) {
+      return correct_attempt(sql, supervisor, attempt_id, {outcome, "", why}, {}, now_ + 86'400'000'000);
+    });
+  }
+
+  std::int64_t lena_ = 0, tom_ = 0, supervisor_ = 0, dora_ = 0, lead_dora_ = 0;
+};
+
+TEST_F(CallLogTest, NewestFirstWithNamesNotesAndTheCorrectingEntry) {
+  const auto first = append(campaign_a1_, lead_dora_, dora_, "no_answer", "", lena_);
+  append(campaign_a2_, lead_carla_, carla_, "busy", "", tom_);  // another campaign's chain
+  const auto wrong = append(campaign_a1_, lead_dora_, dora_, "appointment", "Termin am Dienstag", tom_);
+  append(campaign_a1_, lead_anna_, anna_, "voicemail", "", lena_);
+  const auto correction = correct(wrong.id, "decision_maker", "Kein Termin: nur Interesse bekundet");
+  ASSERT_TRUE(correction) << correction.error().message;
+  EXPECT_EQ(correction->seq, 4);
+
+  const auto page = log();
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{4, 3, 2, 1}));
+  EXPECT_EQ(page.total, 4);
+  const auto& fixed = page.entries[0];
+  EXPECT_EQ(fixed.attempt.corrects_seq, 2);
+  EXPECT_EQ(fixed.corrected_by_seq, std::nullopt);
+  EXPECT_EQ(fixed.agent_name, "Sabine Kurz") << "a correction is recorded by the supervisor";
+  EXPECT_EQ(fixed.attempt.note, "Kein Termin: nur Interesse bekundet");
+  const auto& corrected = page.entries[2];
+  EXPECT_EQ(corrected.attempt.id, wrong.id);
+  EXPECT_EQ(corrected.corrected_by_seq, 4);
+  EXPECT_EQ(corrected.attempt.outcome, "appointment") << "the corrected entry stays as it was";
+  EXPECT_EQ(corrected.attempt.note, "Termin am Dienstag");
+  EXPECT_EQ(corrected.agent_name, "Tom Brandt");
+  EXPECT_EQ(corrected.person_name, "Dora Kessler");
+  EXPECT_EQ(corrected.company_name, "Kessler Haustechnik GmbH");
+  EXPECT_EQ(corrected.attempt.phone, wrong.phone);
+  EXPECT_EQ(page.entries[1].person_name, "Anna Berg");
+  EXPECT_EQ(page.entries[1].company_name, "");
+  EXPECT_EQ(page.entries[3].attempt.id, first.id);
+  EXPECT_EQ(page.entries[3].corrected_by_seq, std::nullopt);
+  ASSERT_EQ(page.agents.size(), 3u) << "the filter's choices: whoever has an entry, by name";
+  EXPECT_EQ(page.agents[0].name, "Lena Vogt");
+  EXPECT_EQ(page.agents[0].id, lena_);
+  EXPECT_EQ(page.agents[1].name, "Sabine Kurz");
+  EXPECT_EQ(page.agents[2].name, "Tom Brandt");
+  EXPECT_TRUE(verify(campaign_a1_).ok);
+}
+
+TEST_F(CallLogTest, PagesAndFiltersCountTheWholeMatch) {
+  for (int i = 0; i < 5; ++i) append(campaign_a1_, lead_anna_, anna_, i % 2 == 0 ? "no_answer" : "busy", "", lena_);
+  for (int i = 0; i < 3; ++i) append(campaign_a1_, lead_dora_, dora_, "voicemail", "", tom_);
+  // seq 1–5: Lena (no_answer, busy, no_answer, busy, no_answer); 6–8: Tom (voicemail); one minute apart.
+
+  auto page = log({}, 0, 3);
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{8, 7, 6}));
+  EXPECT_EQ(page.total, 8);
+  page = log({}, 6, 3);
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(page.total, 8);
+  page = log({}, 9, 3);
+  EXPECT_TRUE(page.entries.empty());
+  EXPECT_EQ(page.total, 8) << "past the end still tells the total";
+
+  CallLogFilter lena;
+  lena.agent_id = lena_;
+  page = log(lena, 0, 2);
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{5, 4}));
+  EXPECT_EQ(page.total, 5);
+
+  EXPECT_EQ(page.agents.size(), 2u) << "the filter's choices do not depend on the filter";
+
+  CallLogFilter busy;
+  busy.outcome = "busy";
+  EXPECT_EQ(seqs(log(busy)), (std::vector<std::int64_t>{4, 2}));
+  busy.agent_id = tom_;
+  EXPECT_EQ(log(busy).total, 0);
+
+  CallLogFilter one;
+  one.seq = 6;
+  page = log(one);
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{6}));
+  EXPECT_EQ(page.entries[0].agent_name, "Tom Brandt");
+
+  // Calls started at now + 1 min … now + 8 min: from is inclusive, until exclusive.
+  CallLogFilter window;
+  window.from = now_ + 3 * 60'000'000;
+  window.until = now_ + 6 * 60'000'000;
+  EXPECT_EQ(seqs(log(window)), (std::vector<std::int64_t>{5, 4, 3}));
+  EXPECT_EQ(log(window).total, 3);
+}
+
+TEST_F(CallLogTest, AnotherAgencyAndAnotherClientSeeNothing) {
+  append(campaign_a1_, lead_dora_, dora_, "no_answer", "vertraulich", lena_);
+  LedgerService ledger(db());
+  const auto other = ledger.log(identity::command_line_actor(agency_b_), campaign_a1_, {});
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::not_found);
+  EXPECT_EQ(other.error().field, "id");
+  auto manager = identity::command_line_actor(agency_a_);
+  manager.role = identity::Role::client_manager;
+  manager.client_id = client_a2_;
+  EXPECT_EQ(ledger.log(manager, campaign_a1_, {}).error().code, ErrorCode::not_found);
+  manager.client_id = client_a1_;
+  ASSERT_TRUE(ledger.log(manager, campaign_a1_, {}));
+  EXPECT_EQ(ledger.log(manager, campaign_a1_, {})->total, 1);
+  {
+    auto lease = db().session();
+    EXPECT_TRUE(attempt_store::log_page(*lease, agency_b_, campaign_a1_, {}, 0, 50).empty());
+    EXPECT_EQ(attempt_store::log_count(*lease, agency_b_, campaign_a1_, {}), 0);
+  }
+}
+
+TEST_F(CallLogTest, AnEntryIsCorrectedOnceAndACorrectionCanBeCorrected) {
+  const auto wrong = append(campaign_a1_, lead_dora_, dora_, "appointment", "", lena_);
+  const auto first = correct(wrong.id, "decision_maker", "kein Termin");
+  ASSERT_TRUE(first);
+  const auto again = correct(wrong.id, "wrong_person", "doch die falsche Person");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  EXPECT_EQ(again.error().field, "id");
+  EXPECT_NE(again.error().message.find("entry 2"), std::string::npos) << again.error().message;
+
+  const auto second = correct(first->id, "wrong_person", "doch die falsche Person");
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->corrects_seq, first->seq);
+  const auto page = log();
+  EXPECT_EQ(seqs(page), (std::vector<std::int64_t>{3, 2, 1}));
+  EXPECT_EQ(page.entries[0].corrected_by_seq, std::nullopt);
+  EXPECT_EQ(page.entries[1].corrected_by_seq, 3);
+  EXPECT_EQ(page.entries[2].corrected_by_seq, 2);
+  EXPECT_TRUE(verify(campaign_a1_).ok);
 }
 
 }  // namespace

@@ -384,7 +384,11 @@ TEST_F(DispatchStoreTest, AnEscalationReachesSecondLevelAndItsAnswerIsACallInThe
   EXPECT_EQ(raised->state, "open");
   EXPECT_EQ(raised->person_name, "Eva Frage");
 
-  ASSERT_EQ(escalations.open(specialist).size(), 1u) << "second level sees it";
+  const auto listed = escalations.open(specialist);
+  ASSERT_EQ(listed.size(), 1u) << "second level sees it";
+  EXPECT_EQ(listed[0].time_zone, "Europe/Berlin") << "with what calling back needs";
+  ASSERT_EQ(listed[0].phones.size(), 1u);
+  EXPECT_EQ(listed[0].phones[0].e164, phone_of_lead(asking));
   EXPECT_TRUE(dispatch_->card(specialist, asking).has_value()) << "and reads the lead card to call back";
   EXPECT_FALSE(dispatch_->card(ben, asking).has_value()) << "an agent who is no specialist does not";
   EXPECT_TRUE(escalations.open(ben).empty()) << "an agent who is no specialist does not";

@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "contacts/contact.hpp"
 #include "platform/clock.hpp"
 
 namespace termintreu::calling {
@@ -33,9 +35,17 @@ struct Escalation {
   std::string person_name;
   std::string campaign_name;
   std::string raised_by_name;
+  // And what second level needs to call back: the person, their company, the zone their clock shows (their calling
+  // area's, IANA; empty when unknown) and their numbers.
+  std::int64_t person_id = 0;
+  std::string company_name;
+  std::string time_zone;
+  std::vector<contacts::Phone> phones;
 };
 
-// `overdue`: still open after the time promised to the person.
+// With `overdue` (still open after the time promised to the person) and the person's wall clock at `now`.
 nlohmann::json to_json(const Escalation& escalation, platform::TimePoint now);
+// The person's wall clock at `now` ("2026-11-22T10:00"), null when their zone is unknown.
+nlohmann::json local_time_json(const Escalation& escalation, platform::TimePoint now);
 
 }  // namespace termintreu::calling

@@ -1,5 +1,7 @@
 #include "calling/escalation_store.hpp"
 
+#include "calling/queue_rules.hpp"
+#include "contacts/contact_store.hpp"
 #include "platform/db/optional.hpp"
 #include "platform/db/query.hpp"
 
@@ -10,11 +12,14 @@ constexpr const char* kInsert =
     "INSERT INTO escalations (agency_id, campaign_id, lead_id, raised_by, question, urgency, promised_at, "
     "created_at) VALUES (:agency_id, :campaign_id, :lead_id, :raised_by, :question, :urgency, :promised_at, :now) "
     "RETURNING id";
+// The person's zone is their calling area's (as the queue reckons their local time), else their own.
 constexpr const char* kSelect =
     "SELECT e.id, e.agency_id, e.campaign_id, e.lead_id, e.raised_by, e.question, e.urgency, e.promised_at, e.state, "
     "e.resolved_in, e.resolved_by, e.created_at, e.resolved_at, TRIM(p.first_name || ' ' || p.last_name), c.name, "
-    "u.name FROM escalations e JOIN leads l ON l.id = e.lead_id JOIN persons p ON p.id = l.person_id "
-    "JOIN campaigns c ON c.id = e.campaign_id JOIN users u ON u.id = e.raised_by ";
+    "u.name, p.id, COALESCE(co.name, ''), COALESCE(a.time_zone, p.time_zone), COALESCE(a.country, '') "
+    "FROM escalations e JOIN leads l ON l.id = e.lead_id JOIN persons p ON p.id = l.person_id "
+    "JOIN campaigns c ON c.id = e.campaign_id JOIN users u ON u.id = e.raised_by "
+    "LEFT JOIN companies co ON co.id = p.company_id LEFT JOIN calling_areas a ON a.id = l.area_id ";
 constexpr const char* kFind = "WHERE e.id = :id AND e.agency_id = :agency_id";
 constexpr const char* kOpenAll = "WHERE e.agency_id = :agency_id AND e.state = 'open' ORDER BY e.promised_at, e.id";
 constexpr const char* kOpenOfSpecialist =
@@ -36,6 +41,8 @@ struct EscalationRow {
   long long id = 0, agency_id = 0, campaign_id = 0, lead_id = 0, raised_by = 0, promised_at = 0, created_at = 0;
   std::optional<long long> resolved_in, resolved_by, resolved_at;
   std::string question, urgency, state, person_name, campaign_name, raised_by_name;
+  long long person_id = 0;
+  std::string company_name, area_time_zone, area_country;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(agency_id));
@@ -53,6 +60,10 @@ struct EscalationRow {
     st.exchange(soci::into(person_name));
     st.exchange(soci::into(campaign_name));
     st.exchange(soci::into(raised_by_name));
+    st.exchange(soci::into(person_id));
+    st.exchange(soci::into(company_name));
+    st.exchange(soci::into(area_time_zone));
+    st.exchange(soci::into(area_country));
   }
   static std::optional<std::int64_t> id_of(const std::optional<long long>& v) {
     return v ? std::optional<std::int64_t>(*v) : std::nullopt;
@@ -75,6 +86,10 @@ struct EscalationRow {
     e.person_name = person_name;
     e.campaign_name = campaign_name;
     e.raised_by_name = raised_by_name;
+    e.person_id = person_id;
+    e.company_name = company_name;
+    const auto* zone = local_zone(Area{0, area_time_zone, area_country, ""});
+    if (zone != nullptr) e.time_zone = std::string(zone->name());
     return e;
   }
 };
@@ -92,14 +107,23 @@ std::int64_t insert(soci::session& sql, const Escalation& e) {
 
 std::optional<Escalation> find(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
   const long long key = id, agency = agency_id;
-  return platform::db::fetch_one<EscalationRow>(sql, std::string(kSelect) + kFind, key, agency);
+  auto found = platform::db::fetch_one<EscalationRow>(sql, std::string(kSelect) + kFind, key, agency);
+  if (found) found->phones = contacts::contact_store::phones(sql, agency_id, found->person_id);
+  return found;
 }
 
 std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> specialist_id) {
   const long long agency = agency_id;
-  if (!specialist_id) return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenAll, agency);
-  const long long user = *specialist_id;
-  return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenOfSpecialist, agency, user);
+  std::vector<Escalation> found;
+  if (!specialist_id) {
+    found = platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenAll, agency);
+  } else {
+    const long long user = *specialist_id;
+    found = platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenOfSpecialist, agency, user);
+  }
+  // Their numbers, to call back from the list.
+  for (auto& e : found) e.phones = contacts::contact_store::phones(sql, agency_id, e.person_id);
+  return found;
 }
 
 std::vector<Escalation> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {

@@ -11,9 +11,10 @@
 namespace termintreu::calling::escalation_store {
 
 std::int64_t insert(soci::session& sql, const Escalation& escalation);
+// With the person's company, zone and numbers.
 std::optional<Escalation> find(soci::session& sql, std::int64_t agency_id, std::int64_t id);
-// Open escalations, earliest promise first: all of the agency, or only those of campaigns `specialist_id` works as
-// a specialist.
+// Open escalations, earliest promise first, as find gives them: all of the agency, or only those of campaigns
+// `specialist_id` works as a specialist.
 std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> specialist_id);
 // False when it was resolved already.
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now);

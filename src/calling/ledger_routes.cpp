@@ -41,6 +41,14 @@ void add_ledger_routes(identity::Guard& guard, LedgerService& ledger) {
               return response;
             });
 
+  guard.add(Method::get, "/api/campaigns/{id}/attempts", kLedgerReaders,
+            [&ledger](Request& request, const Principal& p) -> Result<Response> {
+              TT_TRY(id, path_id(request));
+              TT_TRY(query, call_log_query_from(request));
+              TT_TRY(page, ledger.log(p, *id, *query));
+              return Response::json(200, to_json(*page));
+            });
+
   guard.add(Method::get, "/api/campaigns/{id}/ledger/verify", kLedgerReaders,
             [&ledger](Request& request, const Principal& p) -> Result<Response> {
               TT_TRY(id, path_id(request));

@@ -73,4 +73,19 @@ Result<LedgerCheck> LedgerService::verify(const Principal& actor, std::int64_t c
   return verify_campaign_ledger(*lease, actor.agency_id, campaign_id);
 }
 
+Result<CallLogPage> LedgerService::log(const Principal& actor, std::int64_t campaign_id, const CallLogQuery& query) {
+  auto lease = database_.session();
+  TT_TRY(visible, check_visible(*lease, actor, campaign_id));
+  CallLogPage page;
+  page.limit = query.limit;
+  page.offset = query.offset;
+  page.entries = attempt_store::log_page(*lease, actor.agency_id, campaign_id, query.filter, query.offset, query.limit);
+  // A short page that is not past the end is the last one: it tells the total without counting.
+  const auto got = static_cast<std::int64_t>(page.entries.size());
+  const bool last = got < query.limit && (got > 0 || query.offset == 0);
+  page.total = last ? query.offset + got : attempt_store::log_count(*lease, actor.agency_id, campaign_id, query.filter);
+  page.agents = attempt_store::log_agents(*lease, actor.agency_id, campaign_id);
+  return page;
+}
+
 }  // namespace termintreu::calling

@@ -1,12 +1,13 @@
 #pragma once
 // A campaign's call log for whoever may see the campaign, its client included: the chain as a download that can be
-// checked offline (docs/call-ledger.md), and its check on the server.
+// checked offline (docs/call-ledger.md), its check on the server, and its entries page by page to read.
 #include <cstdint>
 #include <string>
 
 #include <soci/soci.h>
 
 #include "calling/call_ledger.hpp"
+#include "calling/call_log.hpp"
 #include "identity/permissions.hpp"
 #include "platform/db/database.hpp"
 #include "platform/error.hpp"
@@ -31,6 +32,9 @@ class LedgerService {
   // not_found (field "id") for a campaign of another agency or of a client the actor may not see.
   platform::Result<std::string> download(const identity::Principal& actor, std::int64_t campaign_id);
   platform::Result<LedgerCheck> verify(const identity::Principal& actor, std::int64_t campaign_id);
+  // One page of the log for people, newest first, with the total matching the query's filter.
+  platform::Result<CallLogPage> log(const identity::Principal& actor, std::int64_t campaign_id,
+                                    const CallLogQuery& query);
 
  private:
   platform::Result<void> check_visible(soci::session& sql, const identity::Principal& actor, std::int64_t campaign_id);

@@ -236,7 +236,8 @@ test.describe('the call log', () => {
       let original: Attempt | undefined;
       for (const lead of leads) {
         const card = (await (await supervisor.api.get(`/api/workspace/leads/${lead.id}`)).json()) as { attempts: Attempt[] };
-        original = card.attempts.find((a) => a.corrects_seq === null);
+        // Neither a correction nor corrected already (an entry is corrected once).
+        original = card.attempts.find((a) => a.corrects_seq === null && !card.attempts.some((b) => b.corrects_seq === a.seq));
         if (original) {
           leadId = lead.id;
           break;

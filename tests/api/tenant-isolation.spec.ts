@@ -118,10 +118,14 @@ async function idsOf(session: ApiSession): Promise<Ids> {
   for (const campaign of campaigns) leads.push(...(await get(`/api/campaigns/${campaign.id}/leads?limit=200`, 'leads')).map((l) => l.id));
   const callbacks = session.user.role === 'admin' ? (await get('/api/supervision', 'callbacks')).map((c) => c.id) : [];
   const escalations = session.user.role === 'admin' ? (await get('/api/escalations', 'escalations')).map((e) => e.id) : [];
-  // Call attempts through the lead cards of the first leads (the demo records calls on its active campaigns).
-  const attempts: number[] = [];
+  // Call attempts through the campaigns' call logs and the lead cards of the first leads (the demo records calls on
+  // its active campaigns).
+  const attempts = new Set<number>();
   if (session.user.role === 'admin') {
-    for (const lead of leads.slice(0, 40)) attempts.push(...(await get(`/api/workspace/leads/${lead}`, 'attempts')).map((a) => a.id));
+    for (const campaign of campaigns) {
+      for (const a of await get(`/api/campaigns/${campaign.id}/attempts?limit=200`, 'attempts')) attempts.add(a.id);
+    }
+    for (const lead of leads.slice(0, 40)) for (const a of await get(`/api/workspace/leads/${lead}`, 'attempts')) attempts.add(a.id);
   }
   return {
     user: (await get('/api/users', 'users')).map((u) => u.id),
@@ -135,7 +139,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     lead: leads,
     callback: callbacks,
     escalation: escalations,
-    call_attempt: attempts,
+    call_attempt: [...attempts],
   };
 }
 

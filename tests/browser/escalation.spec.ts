@@ -7,7 +7,8 @@ import { chooseLanguage } from '../support/ui';
 // An agent hands a person's question to second level from the call (E), with urgency and the time promised to the
 // person; the supervisor (the demo's specialist of every campaign) has the Second level page open and sees it come
 // in without a reload. The server's clock moves past the promise: the row is marked overdue. The supervisor calls
-// back and records it, and that call is among the lead's earlier calls. On a server of its own: the clock moves.
+// back and records it, and that call is among the lead's earlier calls. Each row names the person's company, numbers
+// and local time. On a server of its own: the clock moves.
 
 const DIR = path.join(import.meta.dirname, '..', 'results', 'screenshots');
 
@@ -74,6 +75,10 @@ test('an escalation goes from the call to second level, turns overdue and is ans
   await expect(row).toContainText(agentName);
   await expect(row).toContainText('their time (Europe/Berlin)');
   await expect(row).toContainText('your time (Europe/Berlin)');
+  // What calling back needs is in the row: the company, the numbers to dial and the time there now.
+  await expect(row).toContainText(/It is \d\d:\d\d there \(Europe\/Berlin\)/);
+  await expect(row.getByRole('link', { name: /^\+49\d+$/ }).first()).toHaveAttribute('href', /^tel:\+49\d+$/);
+  await expect(row).toContainText(/GmbH|AG|KG/);
   await expect(row).not.toContainText('overdue');
   await expect(row).not.toHaveClass(/row--overdue/);
 
@@ -120,6 +125,7 @@ test('an escalation goes from the call to second level, turns overdue and is ans
   const queueDe = board.getByRole('table', { name: 'Offene Eskalationen' });
   await expect(queueDe.getByRole('row').filter({ hasText: 'Kündigungsfrist' })).toContainText('Kritisch', { timeout: 10_000 });
   await expect(queueDe.getByRole('row').filter({ hasText: 'Kündigungsfrist' })).not.toContainText('überfällig');
+  await expect(queueDe.getByRole('row').filter({ hasText: 'Kündigungsfrist' })).toContainText(/Dort ist es \d\d:\d\d Uhr \(Europe\/Berlin\)/);
   await board.screenshot({ path: path.join(DIR, 'second-level-de.png'), fullPage: true });
 
   await agent.context.close();

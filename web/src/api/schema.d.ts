@@ -815,7 +815,7 @@ export interface paths {
         put?: never;
         /**
          * Correct a call attempt by appending a correction to the call log (permission supervision.view)
-         * @description The attempt stays as it was; a new entry of the same call (number, caller ID, times, talk time) with the right outcome and the reason for the change is appended to the campaign's chain, its corrects_seq naming the corrected entry, recorded by the supervisor and in the audit log. The lead is not changed. callback, objection and info_mail cannot be set by a correction (400, field outcome): record those as calls.
+         * @description The attempt stays as it was; a new entry of the same call (number, caller ID, times, talk time) with the right outcome and the reason for the change is appended to the campaign's chain, its corrects_seq naming the corrected entry, recorded by the supervisor and in the audit log. The lead is not changed. callback, objection and info_mail cannot be set by a correction (400, field outcome): record those as calls. An entry is corrected once: one that already has a correction answers 409 (field id) naming it; correct that correction instead.
          */
         post: operations["correctCallAttempt"];
         delete?: never;
@@ -1065,6 +1065,32 @@ export interface paths {
          *     their client's campaigns.
          */
         get: operations["downloadCampaignLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's call log to read: its entries newest first, a page at a time (permission supervision.view or portal.view)
+         * @description The entries of the chain (docs/call-ledger.md) with who called whom and the note, newest first (highest seq
+         *     first). A corrected entry stays as it was and names the later entry that corrected it (`corrected_by_seq`);
+         *     the correction names it back (`corrects_seq`). The filters narrow the list and `total`; empty parameters count
+         *     as absent. A client's users see only their client's campaigns.
+         */
+        get: operations["listCampaignAttempts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2409,6 +2435,75 @@ export interface components {
             /** Format: int64 */
             corrects_seq: number | null;
         };
+        /** @enum {string} */
+        OutcomeName: "no_answer" | "busy" | "voicemail" | "gatekeeper" | "decision_maker" | "wrong_person" | "wrong_number" | "appointment" | "callback" | "info_mail" | "not_interested" | "objection";
+        CallLogEntry: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Place in the campaign's chain (line of the download).
+             */
+            seq: number;
+            /**
+             * Format: date-time
+             * @description When dialling began (a correction keeps the call's).
+             */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description When the entry was appended.
+             */
+            recorded_at: string;
+            /**
+             * Format: int64
+             * @description Who recorded it (for a correction the supervisor).
+             */
+            agent_id: number;
+            agent_name: string;
+            /** Format: int64 */
+            person_id: number;
+            /** @description Empty once the person was erased. */
+            person_name: string;
+            /** @description Empty when the person has no company. */
+            company_name: string;
+            /** @description The number dialled (E.164). */
+            phone: string;
+            outcome: components["schemas"]["OutcomeName"];
+            /** @description The reason given with not_interested; else empty. */
+            reason: string;
+            talk_seconds: number;
+            /** Format: date-time */
+            callback_at: string | null;
+            /** @description For a correction why it was made; empty once the person was erased. */
+            note: string;
+            /**
+             * Format: int64
+             * @description This entry is a correction of the entry with this seq.
+             */
+            corrects_seq: number | null;
+            /**
+             * Format: int64
+             * @description This entry was corrected by the later entry with this seq; it stays in the log as it was.
+             */
+            corrected_by_seq: number | null;
+        };
+        CallLogPage: {
+            attempts: components["schemas"]["CallLogEntry"][];
+            /**
+             * Format: int64
+             * @description Entries matching the filters
+             */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description Everyone with an entry in the campaign's log (whatever the filters), by name; the choices for agent_id. */
+            agents: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            }[];
+        };
         Callback: {
             /** Format: int64 */
             id: number;
@@ -2590,6 +2685,16 @@ export interface components {
             /** Format: date-time */
             resolved_at: string | null;
             overdue: boolean;
+            /** Format: int64 */
+            person_id: number;
+            /** @description The person's company; empty when none. */
+            company_name: string;
+            /** @description The zone the person's clock shows (their calling area's, IANA); empty when unknown. */
+            time_zone: string;
+            /** @description The person's wall clock now (YYYY-MM-DDTHH:MM); null when their zone is unknown. */
+            local_time: string | null;
+            /** @description The person's numbers, to call back. */
+            phones: components["schemas"]["Phone"][];
         };
     };
     responses: {
@@ -4081,6 +4186,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
@@ -4567,6 +4673,49 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCampaignAttempts: {
+        parameters: {
+            query?: {
+                /** @description Only the entries recorded by this user (a correction is recorded by the supervisor who made it). */
+                agent_id?: number;
+                /** @description Only entries with this outcome (an unknown outcome is 400). */
+                outcome?: components["schemas"]["OutcomeName"];
+                /** @description Only the entry with this seq (its line in the download). */
+                seq?: number;
+                /** @description Only calls started at or after this time (ISO 8601 UTC, e.g. 2026-03-02T00:00:00Z). */
+                from?: string;
+                /** @description Only calls started before this time (ISO 8601 UTC; later than from). */
+                to?: string;
+                /** @description Page size (1-200, default 50). */
+                limit?: number;
+                /** @description Entries to skip (0-10000000, default 0). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallLogPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

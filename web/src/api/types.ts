@@ -89,3 +89,10 @@ export type Escalation = Schemas['Escalation'];
 export type EscalationRequest = Schemas['EscalationRequest'];
 export type Urgency = Escalation['urgency'];
 export const URGENCIES: readonly Urgency[] = ['normal', 'high', 'critical'];
+
+export type CallLogPage = Schemas['CallLogPage'];
+export type CallLogEntry = Schemas['CallLogEntry'];
+export type CallLogAgent = CallLogPage['agents'][number];
+export type LedgerCheck = Schemas['LedgerCheck'];
+export type CorrectionRequest = Schemas['CorrectionRequest'];
+export type CorrectionOutcome = CorrectionRequest['outcome'];

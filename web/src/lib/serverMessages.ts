@@ -42,6 +42,9 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'escalate from the call: take the lead with Next first': 'escalation.notHeld',
   'an agent is on a call with this person right now': 'escalation.onCall',
   'the escalation was resolved already': 'escalation.resolvedAlready',
+  'is required: say why the entry is corrected': 'validation.required',
+  'cannot be set by a correction: record it as a call': 'correction.notByCorrection',
+  'is what the entry already says': 'correction.same',
 };
 
 /** Server messages with numbers or times in them; the groups fill the placeholders, in order. */
@@ -54,6 +57,7 @@ const PATTERNS: readonly (readonly [RegExp, MessageKey, readonly string[]])[] = 
   [/^must be at least the minimum gap of (\d+) minutes$/, 'rules.errDelay', ['n']],
   [/ must be in time order and must not overlap$/, 'rules.errOrder', []],
   [/^is not a valid number for ([A-Z0-9]+)$/, 'phone.invalidFor', ['region']],
+  [/^is already corrected by entry (\d+): correct that entry$/, 'correction.alreadyCorrected', ['seq']],
 ];
 
 export function fieldMessage(t: Translate, error: ApiError): string {

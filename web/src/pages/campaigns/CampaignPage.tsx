@@ -10,6 +10,7 @@ import { useResource } from '../../lib/useResource';
 import { Link } from '../../router/Link';
 import { useSignedIn } from '../../session/SessionContext';
 import { BriefingPanel } from './BriefingPanel';
+import { CallLogSection } from './CallLogSection';
 import { goalKindText } from './goalKind';
 import { LeadsSection } from './LeadsSection';
 import { BillingSection } from './setup/BillingSection';
@@ -23,7 +24,10 @@ import { ScriptSection } from './setup/ScriptSection';
 import { StaffSection } from './setup/StaffSection';
 import { StateBar } from './StateBar';
 
-/** One campaign: its whole setup for project managers; the briefing and the script for everyone else; its leads. */
+/**
+ * One campaign: its whole setup for project managers; the briefing and the script for everyone else; its leads; its
+ * call log for supervision.
+ */
 export function CampaignPage({ id }: { id: number }) {
   const t = useT();
   const campaign = useResource(useCallback(() => loadCampaign(id), [id]));
@@ -45,6 +49,9 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
   const canAcknowledge = access.permissions.has('workspace.use');
   const canSeeLeads = access.permissions.has('contacts.read');
   const canOpenContacts = canSeeLeads && !access.clientBound;
+  // Whoever may read the campaign's chain (GET …/ledger): supervision and the client; supervision corrects it.
+  const canCorrect = access.permissions.has('supervision.view');
+  const canSeeCallLog = canCorrect || access.permissions.has('portal.view');
   const period =
     campaign.starts_on || campaign.ends_on ? `${formatDate(locale, campaign.starts_on)} – ${formatDate(locale, campaign.ends_on)}` : '';
 
@@ -61,7 +68,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
         <>
           <StateBar campaign={campaign} onChanged={setCampaign} />
           <nav className="section-nav" aria-label={t('setup.sections')}>
-            {SECTIONS.filter(([anchor]) => anchor !== 'leads' || canSeeLeads).map(([anchor, key]) => (
+            {SECTIONS.filter(([anchor]) => (anchor !== 'leads' || canSeeLeads) && (anchor !== 'call-log' || canSeeCallLog)).map(([anchor, key]) => (
               <a key={anchor} href={`#${anchor}`}>
                 {t(key)}
               </a>
@@ -77,6 +84,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <div id="briefing"><BriefingSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="staff"><StaffSection campaign={campaign} onSaved={setCampaign} /></div>
           {canSeeLeads && <div id="leads"><LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} /></div>}
+          {canSeeCallLog && <div id="call-log"><CallLogSection campaignId={campaign.id} canCorrect={canCorrect} /></div>}
         </>
       ) : (
         <>
@@ -86,6 +94,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <BriefingPanel campaign={campaign} canAcknowledge={canAcknowledge} onChanged={setCampaign} />
           <ScriptView campaign={campaign} />
           {canSeeLeads && <LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} />}
+          {canSeeCallLog && <div id="call-log"><CallLogSection campaignId={campaign.id} canCorrect={canCorrect} /></div>}
         </>
       )}
     </>
@@ -103,6 +112,7 @@ const SECTIONS = [
   ['briefing', 'setup.briefing'],
   ['staff', 'setup.staff'],
   ['leads', 'leads.title'],
+  ['call-log', 'callLog.title'],
 ] as const;
 
 /** The script, objections and checklist to read before calling. */

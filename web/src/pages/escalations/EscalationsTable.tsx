@@ -1,4 +1,5 @@
-import type { Escalation, LeadCard } from '../../api/types';
+import { Fragment } from 'react';
+import type { Escalation } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { SectionCard } from '../../components/SectionCard';
 import { useLocale } from '../../i18n/LocaleContext';
@@ -8,13 +9,14 @@ import { browserTimeZone, formatInZone } from '../../lib/zonedTime';
 interface EscalationsTableProps {
   /** In the order the server gives: earliest promise first. */
   escalations: readonly Escalation[];
-  /** Lead cards by lead id, where the viewer may read them: company and the person's zone. */
-  cards: ReadonlyMap<number, LeadCard>;
   onResolve: (escalation: Escalation) => void;
 }
 
-/** The open escalations; an overdue one is tinted and says so in words. */
-export function EscalationsTable({ escalations, cards, onResolve }: EscalationsTableProps) {
+/**
+ * The open escalations with what calling back needs — the person's company, numbers and local time; an overdue one
+ * is tinted and says so in words.
+ */
+export function EscalationsTable({ escalations, onResolve }: EscalationsTableProps) {
   const { t, locale } = useLocale();
   const ownZone = browserTimeZone();
   return (
@@ -30,7 +32,7 @@ export function EscalationsTable({ escalations, cards, onResolve }: EscalationsT
             key: 'promised',
             header: t('secondLevel.promised'),
             render: (e) => {
-              const zone = cards.get(e.lead_id)?.time_zone;
+              const zone = e.time_zone;
               return (
                 <>
                   {e.overdue && (
@@ -58,20 +60,32 @@ export function EscalationsTable({ escalations, cards, onResolve }: EscalationsT
           {
             key: 'person',
             header: t('secondLevel.person'),
-            render: (e) => {
-              const company = cards.get(e.lead_id)?.company?.name;
-              return (
-                <>
-                  {e.person_name || t('reminders.lead', { id: e.lead_id })}
-                  {company && (
-                    <>
-                      <br />
-                      <span className="small muted">{company}</span>
-                    </>
-                  )}
-                </>
-              );
-            },
+            render: (e) => (
+              <>
+                {e.person_name || t('reminders.lead', { id: e.lead_id })}
+                {e.company_name && (
+                  <>
+                    <br />
+                    <span className="small muted">{e.company_name}</span>
+                  </>
+                )}
+                {e.phones.map((phone) => (
+                  <Fragment key={phone.id}>
+                    <br />
+                    <a href={`tel:${phone.e164}`} className="small nowrap">
+                      {phone.e164}
+                    </a>
+                    {phone.kind === 'mobile' && <span className="small muted"> ({t('workspace.mobile')})</span>}
+                  </Fragment>
+                ))}
+                {e.local_time && (
+                  <>
+                    <br />
+                    <span className="small muted">{t('secondLevel.localNow', { time: e.local_time.slice(11), zone: e.time_zone })}</span>
+                  </>
+                )}
+              </>
+            ),
           },
           { key: 'campaign', header: t('secondLevel.campaign'), render: (e) => e.campaign_name },
           { key: 'question', header: t('secondLevel.question'), className: 'escalation-question-cell', render: (e) => e.question },

@@ -30,8 +30,8 @@ interface Resolved {
 export function SecondLevelPage() {
   const { t, locale } = useLocale();
   const { session, access } = useSignedIn();
-  // The lead card (company, the person's zone, numbers, earlier calls) is open to supervision roles and to the
-  // campaign's specialists for an escalated lead; anyone else works from what the escalation itself says.
+  // The lead card (the person's numbers and zone for the call back, earlier calls) is open to supervision roles and
+  // to the campaign's specialists for an escalated lead; anyone else works from what the escalation itself says.
   const readsCards = access.permissions.has('supervision.view') || access.permissions.has('workspace.use');
   const [escalations, setEscalations] = useState<Escalation[] | null>(null);
   const [cards, setCards] = useState<ReadonlyMap<number, LeadCard>>(new Map());
@@ -101,7 +101,7 @@ export function SecondLevelPage() {
           {t('app.loading')}
         </p>
       )}
-      {escalations && <EscalationsTable escalations={escalations} cards={cards} onResolve={setResolving} />}
+      {escalations && <EscalationsTable escalations={escalations} onResolve={setResolving} />}
       {resolved?.card && <LeadHistory card={resolved.card} userId={session.user.id} title={t('resolve.historyOf', { name: resolved.name })} />}
       {resolving && (
         <ResolveDialog
