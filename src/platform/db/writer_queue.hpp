@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -21,10 +22,10 @@ class WriterQueue {
 
  private:
   std::mutex mutex_;
-  std::condition_variable turn_;
   std::uint64_t next_ticket_ = 0;
   std::uint64_t serving_ = 0;
-  std::size_t waiting_ = 0;
+  // Each waiter sleeps on its own condition, so a release wakes the next in line only, not the whole queue.
+  std::map<std::uint64_t, std::condition_variable*> waiting_;
   std::set<std::uint64_t> gave_up_;  // tickets whose holders left the queue: skipped when their turn comes
 };
 
