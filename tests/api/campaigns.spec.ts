@@ -25,6 +25,7 @@ interface Detail {
   staff: { agents: number[]; specialists: number[]; rep_ids: number[] };
   briefing: { version: number; acknowledgements: number } | null;
   briefing_acknowledged_at: string | null;
+  info_mail: { subject: string; body: string };
 }
 
 async function expectError(response: APIResponse, status: number, code: string, field: string) {
