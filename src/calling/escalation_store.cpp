@@ -1,5 +1,8 @@
 #include "calling/escalation_store.hpp"
 
+#include <map>
+#include <utility>
+
 #include "calling/queue_rules.hpp"
 #include "contacts/contact_store.hpp"
 #include "platform/db/optional.hpp"
@@ -25,6 +28,11 @@ constexpr const char* kOpenAll = "WHERE e.agency_id = :agency_id AND e.state = '
 constexpr const char* kOpenOfSpecialist =
     "WHERE e.agency_id = :agency_id AND e.state = 'open' AND e.campaign_id IN (SELECT m.campaign_id FROM "
     "campaign_members m WHERE m.user_id = :user_id AND m.member_role = 'specialist') ORDER BY e.promised_at, e.id";
+// The numbers of every person with an open escalation in the agency, in one query for the whole list.
+constexpr const char* kPhonesOfOpen =
+    "SELECT ph.person_id, ph.id, ph.kind, ph.e164, ph.number_type, ph.region FROM phone_numbers ph "
+    "WHERE ph.agency_id = :agency_id AND ph.person_id IN (SELECT l.person_id FROM escalations e JOIN leads l ON "
+    "l.id = e.lead_id WHERE e.agency_id = :same_agency_id AND e.state = 'open') ORDER BY ph.person_id, ph.id";
 constexpr const char* kOfLead =
     "WHERE e.agency_id = :agency_id AND e.lead_id = :lead_id ORDER BY e.created_at DESC, e.id DESC";
 constexpr const char* kResolve =
@@ -94,6 +102,19 @@ struct EscalationRow {
   }
 };
 
+struct PersonPhoneRow {
+  long long person_id = 0, id = 0;
+  std::string kind, e164, number_type, region;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(person_id));
+    st.exchange(soci::into(id));
+    for (auto* text : {&kind, &e164, &number_type, &region}) st.exchange(soci::into(*text));
+  }
+  std::pair<std::int64_t, contacts::Phone> to_model() const {
+    return {person_id, contacts::Phone{id, kind, e164, number_type, region}};
+  }
+};
+
 }  // namespace
 
 std::int64_t insert(soci::session& sql, const Escalation& e) {
@@ -122,13 +143,25 @@ std::vector<Escalation> open(soci::session& sql, std::int64_t agency_id, std::op
     found = platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOpenOfSpecialist, agency, user);
   }
   // Their numbers, to call back from the list.
-  for (auto& e : found) e.phones = contacts::contact_store::phones(sql, agency_id, e.person_id);
+  if (found.empty()) return found;
+  std::map<std::int64_t, std::vector<contacts::Phone>> phones;
+  for (auto& [person, phone] : platform::db::fetch_rows<PersonPhoneRow>(sql, kPhonesOfOpen, agency, agency)) {
+    phones[person].push_back(std::move(phone));
+  }
+  for (auto& e : found) {
+    if (const auto it = phones.find(e.person_id); it != phones.end()) e.phones = it->second;
+  }
   return found;
 }
 
 std::vector<Escalation> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {
   const long long agency = agency_id, lead = lead_id;
-  return platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOfLead, agency, lead);
+  auto found = platform::db::fetch_rows<EscalationRow>(sql, std::string(kSelect) + kOfLead, agency, lead);
+  if (found.empty()) return found;
+  // One lead, one person: their numbers once for all.
+  const auto phones = contacts::contact_store::phones(sql, agency_id, found.front().person_id);
+  for (auto& e : found) e.phones = phones;
+  return found;
 }
 
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now) {
