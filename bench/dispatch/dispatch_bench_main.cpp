@@ -23,7 +23,9 @@
 #include "identity/user_store.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/query.hpp"
 #include "platform/http/events.hpp"
+#include "platform/malloc_tuning.hpp"
 
 namespace {
 
@@ -111,6 +113,7 @@ double percentile(std::vector<double>& values, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  platform::tune_malloc();  // as the server does
   if (argc != 7) {
     std::cerr << "usage: termintreu_dispatch_bench DATABASE LEADS CAMPAIGNS AGENTS THREADS SECONDS\n";
     return 2;
@@ -185,7 +188,9 @@ int main(int argc, char** argv) {
         }
         calling::OutcomeInput input;
         input.outcome = "busy";
-        *phone_session << kPhoneOfLead, soci::use(static_cast<long long>(*got->lead_id)), soci::into(input.phone);
+        input.phone = platform::db::fetch_value<std::string>(*phone_session, kPhoneOfLead,
+                                                             static_cast<long long>(*got->lead_id))
+                          .value_or("");
         const auto t2 = Steady::now();
         const auto stored = dispatch.record_outcome(agent, *got->lead_id, input);
         my_outcome.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t2).count());

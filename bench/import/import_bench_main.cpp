@@ -25,6 +25,7 @@
 #include "platform/crypto.hpp"
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/malloc_tuning.hpp"
 
 namespace {
 
@@ -155,6 +156,7 @@ int import(const std::string& url, const std::string& file) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  platform::tune_malloc();  // as the server does
   try {
     platform::crypto::initialise();
     const std::string mode = argc > 1 ? argv[1] : "";

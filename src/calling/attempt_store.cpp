@@ -140,17 +140,24 @@ struct AttemptRow {
 // Returns false when the campaign is not the agency's.
 bool lock_chain(soci::session& sql, std::int64_t agency_id, std::int64_t campaign_id) {
   const long long agency = agency_id, id = campaign_id;
-  long long found = 0;
   if (sql.get_backend_name() != "postgresql") {
-    sql << kCampaignOfAgency, soci::use(id), soci::use(agency), soci::into(found);
-    return found == 1;
+    return platform::db::fetch_value<long long>(sql, kCampaignOfAgency, id, agency) == 1;
   }
   const int space = kChainLockSpace;
   // The two-key form takes int4 keys. Folding larger ids only makes two campaigns share a lock, never a chain.
   const int key = static_cast<int>(campaign_id & 0x7fffffff);
-  sql << kLockPostgresql, soci::use(space), soci::use(key), soci::use(id), soci::use(agency), soci::into(found);
-  return found == 1;
+  return platform::db::fetch_value<long long>(sql, kLockPostgresql, space, key, id, agency) == 1;
 }
+
+struct HeadRow {
+  long long last_seq = 0;
+  std::optional<std::string> head;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(last_seq));
+    st.exchange(soci::into(head));
+  }
+  HeadRow to_model() const { return *this; }
+};
 
 struct ChainRow {
   long long agency_id = 0, campaign_id = 0;
@@ -214,21 +221,17 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
     throw std::invalid_argument(
         fmt::format("campaign {} is not a campaign of agency {}", attempt.campaign_id, attempt.agency_id));
   }
-  long long last_seq = 0;
-  std::string head;
-  soci::indicator head_ind = soci::i_null;
-  sql << kHead, soci::use(agency), soci::use(campaign), soci::into(last_seq), soci::into(head, head_ind);
-  const bool has_head = sql.got_data() && head_ind == soci::i_ok;
-  attempt.seq = has_head ? last_seq + 1 : 1;
+  const auto last = platform::db::fetch_one<HeadRow>(sql, kHead, agency, campaign);
+  const bool has_head = last && last->head;
+  attempt.seq = has_head ? last->last_seq + 1 : 1;
   if (attempt.corrects_seq && (*attempt.corrects_seq < 1 || *attempt.corrects_seq >= attempt.seq)) {
     throw std::invalid_argument(fmt::format("corrects_seq {} names no earlier entry of campaign {}",
                                             *attempt.corrects_seq, attempt.campaign_id));
   }
-  attempt.prev_hash = has_head ? head : kGenesisHash;
+  attempt.prev_hash = has_head ? *last->head : kGenesisHash;
   attempt.note_sha256 = note_sha256(attempt.note);
   attempt.hash = attempt_hash(attempt);
 
-  long long id = 0;
   const long long seq = attempt.seq, lead = attempt.lead_id, person = attempt.person_id, agent = attempt.agent_id,
                   started = attempt.started_at, ended = attempt.ended_at, talk = attempt.talk_seconds,
                   recorded = attempt.recorded_at;
@@ -236,13 +239,14 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
       attempt.callback_at ? std::optional<long long>(*attempt.callback_at) : std::nullopt;
   const std::optional<long long> corrects =
       attempt.corrects_seq ? std::optional<long long>(*attempt.corrects_seq) : std::nullopt;
-  sql << kInsert, soci::use(agency), soci::use(campaign), soci::use(seq), soci::use(lead), soci::use(person),
-      soci::use(agent), soci::use(attempt.phone), soci::use(attempt.caller_id), soci::use(attempt.outcome),
-      soci::use(attempt.reason), soci::use(attempt.note_sha256), soci::use(started), soci::use(ended), soci::use(talk),
-      soci::use(callback), soci::use(corrects), soci::use(recorded), soci::use(attempt.prev_hash),
-      soci::use(attempt.hash), soci::into(id);
+  const long long id =
+      platform::db::fetch_value<long long>(sql, kInsert, agency, campaign, seq, lead, person, agent, attempt.phone,
+                                           attempt.caller_id, attempt.outcome, attempt.reason, attempt.note_sha256,
+                                           started, ended, talk, callback, corrects, recorded, attempt.prev_hash,
+                                           attempt.hash)
+          .value();
   // An empty note is no row (the readers join with COALESCE); its hash is in the chain all the same.
-  if (!attempt.note.empty()) sql << kInsertNote, soci::use(id), soci::use(attempt.note);
+  if (!attempt.note.empty()) platform::db::execute(sql, kInsertNote, id, attempt.note);
   attempt.id = id;
   return id;
 }

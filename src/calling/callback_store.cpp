@@ -70,14 +70,12 @@ std::optional<long long> as_db(const std::optional<std::int64_t>& v) {
 }  // namespace
 
 std::int64_t insert(soci::session& sql, const Callback& c) {
-  long long id = 0;
   const long long agency = c.agency_id, campaign = c.campaign_id, lead = c.lead_id, due = c.due_at,
                   now = c.created_at;
   const auto owner = as_db(c.owner_id), assigned = as_db(c.assigned_to), promised = as_db(c.promised_in);
-  sql << kInsert, soci::use(agency), soci::use(campaign), soci::use(lead), soci::use(c.kind), soci::use(owner),
-      soci::use(assigned), soci::use(due), soci::use(promised), soci::use(c.note), soci::use(now), soci::use(now),
-      soci::into(id);
-  return id;
+  return platform::db::fetch_value<long long>(sql, kInsert, agency, campaign, lead, c.kind, owner, assigned, due,
+                                              promised, c.note, now, now)
+      .value();
 }
 
 std::optional<Callback> find(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
@@ -92,10 +90,7 @@ std::vector<DueCallback> due(soci::session& sql, std::int64_t campaign_id, std::
 
 bool lease(soci::session& sql, std::int64_t id, std::int64_t user_id, std::int64_t now, std::int64_t until) {
   const long long key = id, user = user_id, at = now, end = until;
-  soci::statement st = (sql.prepare << kLease, soci::use(user), soci::use(end), soci::use(at), soci::use(user),
-                        soci::use(at), soci::use(key), soci::use(at), soci::use(user));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return platform::db::execute(sql, kLease, user, end, at, user, at, key, at, user) == 1;
 }
 
 std::optional<Callback> held_on_lead(soci::session& sql, std::int64_t lead_id, std::int64_t user_id,
@@ -106,18 +101,17 @@ std::optional<Callback> held_on_lead(soci::session& sql, std::int64_t lead_id, s
 
 void keep(soci::session& sql, std::int64_t lead_id, std::int64_t user_id, std::int64_t attempt_id, std::int64_t now) {
   const long long lead = lead_id, user = user_id, attempt = attempt_id, at = now;
-  sql << kKeep, soci::use(attempt), soci::use(at), soci::use(user), soci::use(at), soci::use(lead), soci::use(user),
-      soci::use(at);
+  platform::db::execute(sql, kKeep, attempt, at, user, at, lead, user, at);
 }
 
 void release_held_by(soci::session& sql, std::int64_t user_id, std::int64_t now) {
   const long long user = user_id, at = now;
-  sql << kReleaseHeldBy, soci::use(at), soci::use(user);
+  platform::db::execute(sql, kReleaseHeldBy, at, user);
 }
 
 void reassign(soci::session& sql, std::int64_t id, std::int64_t user_id, std::int64_t now) {
   const long long key = id, user = user_id, at = now;
-  sql << kReassign, soci::use(user), soci::use(at), soci::use(key);
+  platform::db::execute(sql, kReassign, user, at, key);
 }
 
 std::vector<Callback> mark_missed(soci::session& sql, std::int64_t now) {
@@ -126,9 +120,7 @@ std::vector<Callback> mark_missed(soci::session& sql, std::int64_t now) {
   std::vector<Callback> missed;
   for (auto& callback : overdue) {
     const long long key = callback.id;
-    soci::statement st = (sql.prepare << kMarkMissed, soci::use(at), soci::use(key));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) continue;  // another node got there first
+    if (platform::db::execute(sql, kMarkMissed, at, key) != 1) continue;  // another node got there first
     Callback apology;
     apology.agency_id = callback.agency_id;
     apology.campaign_id = callback.campaign_id;

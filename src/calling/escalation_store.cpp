@@ -166,10 +166,7 @@ std::vector<Escalation> of_lead(soci::session& sql, std::int64_t agency_id, std:
 
 bool resolve(soci::session& sql, std::int64_t id, std::int64_t attempt_id, std::int64_t user_id, std::int64_t now) {
   const long long key = id, attempt = attempt_id, user = user_id, at = now;
-  soci::statement st =
-      (sql.prepare << kResolve, soci::use(attempt), soci::use(user), soci::use(at), soci::use(key));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return platform::db::execute(sql, kResolve, attempt, user, at, key) == 1;
 }
 
 bool escalated_to(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id, std::int64_t user_id) {

@@ -46,13 +46,12 @@ void upsert(soci::session& sql, std::int64_t agency_id, std::int64_t user_id, st
   const long long user = user_id, agency = agency_id, at = now;
   const std::optional<long long> campaign = campaign_id ? std::optional<long long>(*campaign_id) : std::nullopt;
   const std::optional<long long> lead = lead_id ? std::optional<long long>(*lead_id) : std::nullopt;
-  sql << kUpsert, soci::use(user), soci::use(agency), soci::use(campaign), soci::use(state), soci::use(lead),
-      soci::use(at), soci::use(at);
+  platform::db::execute(sql, kUpsert, user, agency, campaign, state, lead, at, at);
 }
 
 void remove(soci::session& sql, std::int64_t user_id) {
   const long long user = user_id;
-  sql << kRemove, soci::use(user);
+  platform::db::execute(sql, kRemove, user);
 }
 
 std::vector<Presence> of_agency(soci::session& sql, std::int64_t agency_id, std::int64_t seen_since) {

@@ -181,14 +181,12 @@ std::optional<WorkCampaign> campaign_of_agency(soci::session& sql, std::int64_t 
 
 bool has_unplaced(soci::session& sql, std::int64_t campaign_id) {
   const long long campaign = campaign_id;
-  long long id = 0;
-  sql << kHasUnplaced, soci::use(campaign), soci::into(id);
-  return sql.got_data();
+  return platform::db::fetch_value<long long>(sql, kHasUnplaced, campaign).has_value();
 }
 
 void place_leads(soci::session& sql, std::int64_t campaign_id) {
   const long long campaign = campaign_id;
-  sql << kAddAreas, soci::use(campaign);
+  platform::db::execute(sql, kAddAreas, campaign);
   soci::statement place = (sql.prepare << kPlaceLeads, soci::use(campaign));
   place.execute(true);
   // PostgreSQL plans has_unplaced from statistics taken while the leads were unplaced: it then scans the whole table
@@ -227,45 +225,38 @@ std::vector<std::int64_t> attempt_times(soci::session& sql, std::int64_t lead_id
 
 bool lease(soci::session& sql, std::int64_t lead_id, std::int64_t user_id, std::int64_t now, std::int64_t until) {
   const long long id = lead_id, user = user_id, at = now, end = until;
-  soci::statement st =
-      (sql.prepare << kLease, soci::use(user), soci::use(end), soci::use(end), soci::use(id), soci::use(at));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return platform::db::execute(sql, kLease, user, end, end, id, at) == 1;
 }
 
 void hold(soci::session& sql, std::int64_t lead_id, std::int64_t user_id, std::int64_t until) {
   const long long id = lead_id, user = user_id, end = until;
-  sql << kHold, soci::use(user), soci::use(end), soci::use(id);
+  platform::db::execute(sql, kHold, user, end, id);
 }
 
 std::optional<std::int64_t> leased_to(soci::session& sql, std::int64_t agency_id, std::int64_t user_id,
                                       std::int64_t now) {
   const long long user = user_id, agency = agency_id, at = now;
-  long long id = 0;
-  sql << kLeasedTo, soci::use(user), soci::use(agency), soci::use(at), soci::into(id);
-  if (!sql.got_data()) return std::nullopt;
-  return id;
+  return platform::db::fetch_value<long long>(sql, kLeasedTo, user, agency, at);
 }
 
 void extend_lease(soci::session& sql, std::int64_t user_id, std::int64_t now, std::int64_t until) {
   const long long user = user_id, at = now, end = until;
-  sql << kExtendLease, soci::use(end), soci::use(end), soci::use(user), soci::use(at);
+  platform::db::execute(sql, kExtendLease, end, end, user, at);
 }
 
 void release(soci::session& sql, std::int64_t lead_id, std::int64_t at) {
   const long long id = lead_id, when = at;
-  sql << kRelease, soci::use(when), soci::use(id);
+  platform::db::execute(sql, kRelease, when, id);
 }
 
 void close(soci::session& sql, std::int64_t lead_id, const std::string& state, std::int64_t now) {
   const long long id = lead_id, at = now;
-  sql << kClose, soci::use(state), soci::use(at), soci::use(id);
+  platform::db::execute(sql, kClose, state, at, id);
 }
 
 void record_attempt(soci::session& sql, std::int64_t lead_id, const AfterAttempt& after, std::int64_t now) {
   const long long id = lead_id, next = after.next_call_at, attempted = after.attempted_at, at = now;
-  sql << kRecordAttempt, soci::use(after.state), soci::use(next), soci::use(attempted), soci::use(after.outcome),
-      soci::use(at), soci::use(id);
+  platform::db::execute(sql, kRecordAttempt, after.state, next, attempted, after.outcome, at, id);
 }
 
 }  // namespace termintreu::calling::queue_store

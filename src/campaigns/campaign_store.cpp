@@ -174,16 +174,12 @@ void update(soci::session& sql, const Campaign& c, std::int64_t now) {
   const long long id = c.id, agency_id = c.agency_id, goal_target = c.goal_target, at = now;
   const int archived = c.archived ? 1 : 0;
   const Documents docs(c);
-  sql << kUpdate, soci::use(c.name), soci::use(c.goal_kind), soci::use(goal_target), soci::use(c.starts_on),
-      soci::use(c.ends_on), soci::use(c.country), soci::use(c.caller_id), soci::use(docs.calling_rules),
-      soci::use(docs.billing), soci::use(docs.script), soci::use(docs.qualification), soci::use(docs.info_mail),
-      soci::use(archived),
-      soci::use(at), soci::use(at), soci::use(id), soci::use(agency_id);
+  platform::db::execute(sql, kUpdate, c.name, c.goal_kind, goal_target, c.starts_on, c.ends_on, c.country, c.caller_id, docs.calling_rules, docs.billing, docs.script, docs.qualification, docs.info_mail, archived, at, at, id, agency_id);
 }
 
 void set_state(soci::session& sql, std::int64_t id, const std::string& state, std::int64_t now) {
   const long long campaign = id, at = now;
-  sql << kSetState, soci::use(state), soci::use(at), soci::use(campaign);
+  platform::db::execute(sql, kSetState, state, at, campaign);
 }
 
 std::optional<Campaign> find(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
@@ -235,21 +231,21 @@ CampaignStaff staff(soci::session& sql, std::int64_t campaign_id) {
 void replace_members(soci::session& sql, std::int64_t campaign_id, const std::vector<std::int64_t>& agents,
                      const std::vector<std::int64_t>& specialists) {
   const long long id = campaign_id;
-  sql << kDeleteMembers, soci::use(id);
+  platform::db::execute(sql, kDeleteMembers, id);
   for (const auto& [ids, role] : {std::pair{&agents, std::string("agent")}, std::pair{&specialists, std::string("specialist")}}) {
     for (const auto user : *ids) {
       const long long user_id = user;
-      sql << kInsertMember, soci::use(id), soci::use(user_id), soci::use(role);
+      platform::db::execute(sql, kInsertMember, id, user_id, role);
     }
   }
 }
 
 void replace_reps(soci::session& sql, std::int64_t campaign_id, const std::vector<std::int64_t>& rep_ids) {
   const long long id = campaign_id;
-  sql << kDeleteReps, soci::use(id);
+  platform::db::execute(sql, kDeleteReps, id);
   for (const auto rep : rep_ids) {
     const long long rep_id = rep;
-    sql << kInsertRep, soci::use(id), soci::use(rep_id);
+    platform::db::execute(sql, kInsertRep, id, rep_id);
   }
 }
 
@@ -303,15 +299,12 @@ std::optional<Briefing> current_briefing(soci::session& sql, std::int64_t campai
 
 void acknowledge(soci::session& sql, std::int64_t briefing_id, std::int64_t user_id, std::int64_t now) {
   const long long briefing = briefing_id, user = user_id, at = now;
-  sql << kAcknowledge, soci::use(briefing), soci::use(user), soci::use(at);
+  platform::db::execute(sql, kAcknowledge, briefing, user, at);
 }
 
 std::optional<std::int64_t> acknowledged_at(soci::session& sql, std::int64_t briefing_id, std::int64_t user_id) {
   const long long briefing = briefing_id, user = user_id;
-  long long at = 0;
-  sql << kAcknowledgedAt, soci::use(briefing), soci::use(user), soci::into(at);
-  if (!sql.got_data()) return std::nullopt;
-  return at;
+  return platform::db::fetch_value<long long>(sql, kAcknowledgedAt, briefing, user);
 }
 
 }  // namespace termintreu::campaigns::campaign_store

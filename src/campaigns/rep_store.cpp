@@ -42,8 +42,7 @@ std::int64_t insert(soci::session& sql, const Rep& rep, std::int64_t now) {
 
 void update(soci::session& sql, const Rep& rep) {
   const long long id = rep.id, agency = rep.agency_id, active = rep.active ? 1 : 0;
-  sql << kUpdate, soci::use(rep.name), soci::use(rep.email), soci::use(rep.phone), soci::use(rep.territories),
-      soci::use(active), soci::use(id), soci::use(agency);
+  platform::db::execute(sql, kUpdate, rep.name, rep.email, rep.phone, rep.territories, active, id, agency);
 }
 
 std::optional<Rep> find(soci::session& sql, std::int64_t agency_id, std::int64_t id) {

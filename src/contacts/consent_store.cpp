@@ -53,7 +53,7 @@ void lock_chain(soci::session& sql, std::int64_t agency_id) {
   if (sql.get_backend_name() != "postgresql") return;
   const int space = kChainLockSpace;
   const int agency = static_cast<int>(agency_id);  // the two-key form takes int4 keys; agency ids stay far below
-  sql << kLockPostgresql, soci::use(space), soci::use(agency);
+  platform::db::execute(sql, kLockPostgresql, space, agency);
 }
 
 std::string head(soci::session& sql, std::int64_t agency_id) {

@@ -255,9 +255,7 @@ std::int64_t insert_company(soci::session& sql, const Company& c, std::int64_t n
 
 void update_company(soci::session& sql, const Company& c, std::int64_t now) {
   const long long id = c.id, agency = c.agency_id, at = now;
-  sql << kUpdateCompany, soci::use(c.name), soci::use(c.name_key), soci::use(c.industry), soci::use(c.size),
-      soci::use(c.website), soci::use(c.street), soci::use(c.postal_code), soci::use(c.city), soci::use(c.state),
-      soci::use(c.country), soci::use(at), soci::use(id), soci::use(agency);
+  platform::db::execute(sql, kUpdateCompany, c.name, c.name_key, c.industry, c.size, c.website, c.street, c.postal_code, c.city, c.state, c.country, at, id, agency);
 }
 
 std::optional<Company> find_company(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
@@ -280,10 +278,7 @@ std::int64_t insert_person(soci::session& sql, const Person& p, std::int64_t now
 void update_person(soci::session& sql, const Person& p, std::int64_t now) {
   const long long id = p.id, agency = p.agency_id, at = now;
   const auto company = optional_id(p.company_id);
-  sql << kUpdatePerson, soci::use(company), soci::use(p.salutation), soci::use(p.title), soci::use(p.first_name),
-      soci::use(p.last_name), soci::use(p.function), soci::use(p.level), soci::use(p.email), soci::use(p.email_key),
-      soci::use(p.time_zone), soci::use(p.legal_basis), soci::use(p.legal_basis_reason), soci::use(p.notes),
-      soci::use(p.external_id), soci::use(p.name_key), soci::use(at), soci::use(id), soci::use(agency);
+  platform::db::execute(sql, kUpdatePerson, company, p.salutation, p.title, p.first_name, p.last_name, p.function, p.level, p.email, p.email_key, p.time_zone, p.legal_basis, p.legal_basis_reason, p.notes, p.external_id, p.name_key, at, id, agency);
 }
 
 std::optional<Person> find_person(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
@@ -298,18 +293,15 @@ std::vector<Phone> phones(soci::session& sql, std::int64_t agency_id, std::int64
 
 bool has_phone(soci::session& sql, std::int64_t agency_id, std::int64_t person_id, const std::string& e164) {
   const long long person = person_id, agency = agency_id;
-  long long found = 0;
-  sql << kHasPhone, soci::use(person), soci::use(agency), soci::use(e164), soci::into(found);
-  return sql.got_data();
+  return platform::db::fetch_value<long long>(sql, kHasPhone, person, agency, e164).has_value();
 }
 
 void replace_phones(soci::session& sql, std::int64_t agency_id, std::int64_t person_id,
                     const std::vector<Phone>& phones) {
   const long long person = person_id, agency = agency_id;
-  sql << kDeletePhones, soci::use(person), soci::use(agency);
+  platform::db::execute(sql, kDeletePhones, person, agency);
   for (const auto& phone : phones) {
-    sql << kInsertPhone, soci::use(agency), soci::use(person), soci::use(phone.kind), soci::use(phone.e164),
-        soci::use(phone.number_type), soci::use(phone.region);
+    platform::db::execute(sql, kInsertPhone, agency, person, phone.kind, phone.e164, phone.number_type, phone.region);
   }
 }
 
@@ -370,14 +362,14 @@ std::vector<std::int64_t> persons_with_name_key(soci::session& sql, std::int64_t
 
 void set_blocked(soci::session& sql, std::int64_t agency_id, std::int64_t person_id, std::int64_t now) {
   const long long agency = agency_id, person = person_id, at = now;
-  sql << kSetBlocked, soci::use(at), soci::use(at), soci::use(person), soci::use(agency);
-  sql << kBlockLeads, soci::use(at), soci::use(person), soci::use(agency);
+  platform::db::execute(sql, kSetBlocked, at, at, person, agency);
+  platform::db::execute(sql, kBlockLeads, at, person, agency);
 }
 
 void erase(soci::session& sql, std::int64_t agency_id, std::int64_t person_id, std::int64_t now) {
   const long long agency = agency_id, person = person_id, at = now;
   replace_phones(sql, agency_id, person_id, {});
-  sql << kErase, soci::use(at), soci::use(at), soci::use(person), soci::use(agency);
+  platform::db::execute(sql, kErase, at, at, person, agency);
 }
 
 std::vector<std::string> client_countries(soci::session& sql, std::int64_t agency_id) {

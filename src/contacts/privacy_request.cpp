@@ -112,8 +112,7 @@ std::vector<PrivacyRequest> of_person(soci::session& sql, std::int64_t agency_id
 void close(soci::session& sql, const PrivacyRequest& r) {
   const long long id = r.id, agency = r.agency_id;
   const auto done = narrow(r.done_at), by = narrow(r.handled_by);
-  sql << kClose, soci::use(r.state), soci::use(done), soci::use(by), soci::use(r.note), soci::use(id),
-      soci::use(agency);
+  platform::db::execute(sql, kClose, r.state, done, by, r.note, id, agency);
 }
 
 }  // namespace termintreu::contacts::privacy_store

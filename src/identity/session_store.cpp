@@ -1,6 +1,7 @@
 #include "identity/session_store.hpp"
 
 #include "platform/db/optional.hpp"
+#include "platform/db/query.hpp"
 
 namespace termintreu::identity::session_store {
 namespace {
@@ -53,22 +54,22 @@ std::optional<ActiveSession> find_active(soci::session& sql, const std::string& 
 
 void touch(soci::session& sql, std::int64_t session_id, std::int64_t now, std::int64_t expires_at) {
   const long long at = now, until = expires_at, id = session_id;
-  sql << kTouch, soci::use(at), soci::use(until), soci::use(id);
+  platform::db::execute(sql, kTouch, at, until, id);
 }
 
 void remove(soci::session& sql, std::int64_t session_id) {
   const long long id = session_id;
-  sql << kRemove, soci::use(id);
+  platform::db::execute(sql, kRemove, id);
 }
 
 void remove_for_user(soci::session& sql, std::int64_t user_id, std::optional<std::int64_t> keep) {
   const long long user = user_id, kept = keep.value_or(0);
-  sql << kRemoveForUser, soci::use(user), soci::use(kept);
+  platform::db::execute(sql, kRemoveForUser, user, kept);
 }
 
 void remove_expired(soci::session& sql, std::int64_t now) {
   const long long at = now;
-  sql << kRemoveExpired, soci::use(at);
+  platform::db::execute(sql, kRemoveExpired, at);
 }
 
 }  // namespace termintreu::identity::session_store

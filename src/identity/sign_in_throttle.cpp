@@ -1,5 +1,7 @@
 #include "identity/sign_in_throttle.hpp"
 
+#include "platform/db/query.hpp"
+
 namespace termintreu::identity {
 
 std::optional<std::int64_t> lock_expiry(const std::optional<FailureState>& state, std::int64_t now) {
@@ -46,7 +48,7 @@ std::optional<FailureState> find(soci::session& sql, const std::string& key) {
 void save(soci::session& sql, const std::string& key, const FailureState& state) {
   const long long window_started_at = state.window_started_at, failures = state.failures,
                   locked_until = state.locked_until;
-  sql << kSave, soci::use(key), soci::use(window_started_at), soci::use(failures), soci::use(locked_until);
+  platform::db::execute(sql, kSave, key, window_started_at, failures, locked_until);
 }
 
 void clear(soci::session& sql, const std::string& key) { sql << kClear, soci::use(key); }

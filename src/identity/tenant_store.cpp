@@ -99,8 +99,7 @@ bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::st
 void update_client(soci::session& sql, const Client& client, std::int64_t now) {
   const long long id = client.id, agency = client.agency_id, at = now;
   const int archived = client.archived ? 1 : 0;
-  sql << kUpdateClient, soci::use(client.name), soci::use(client.industry), soci::use(client.city),
-      soci::use(client.country), soci::use(archived), soci::use(at), soci::use(at), soci::use(id), soci::use(agency);
+  platform::db::execute(sql, kUpdateClient, client.name, client.industry, client.city, client.country, archived, at, at, id, agency);
 }
 
 std::vector<Client> list_clients(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> only_client) {

@@ -87,12 +87,12 @@ std::vector<ApiToken> list(soci::session& sql, std::int64_t agency_id) {
 
 void revoke(soci::session& sql, std::int64_t agency_id, std::int64_t id, std::int64_t now) {
   const long long at = now, wanted = id, agency = agency_id;
-  sql << kRevoke, soci::use(at), soci::use(wanted), soci::use(agency);
+  platform::db::execute(sql, kRevoke, at, wanted, agency);
 }
 
 void mark_used(soci::session& sql, std::int64_t id, std::int64_t now) {
   const long long at = now, wanted = id;
-  sql << kMarkUsed, soci::use(at), soci::use(wanted);
+  platform::db::execute(sql, kMarkUsed, at, wanted);
 }
 
 }  // namespace termintreu::identity::token_store

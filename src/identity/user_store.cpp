@@ -134,13 +134,12 @@ void update(soci::session& sql, const User& user, std::int64_t now) {
   const std::string role(to_string(user.role));
   const auto client_id = to_column(user.client_id);
   const long long active = user.active ? 1 : 0, at = now, id = user.id, agency_id = user.agency_id;
-  sql << kUpdate, soci::use(user.name), soci::use(role), soci::use(client_id), soci::use(active),
-      soci::use(user.locale), soci::use(at), soci::use(id), soci::use(agency_id);
+  platform::db::execute(sql, kUpdate, user.name, role, client_id, active, user.locale, at, id, agency_id);
 }
 
 void set_password(soci::session& sql, std::int64_t id, const std::string& password_hash, std::int64_t now) {
   const long long at = now, user_id = id;
-  sql << kSetPassword, soci::use(password_hash), soci::use(at), soci::use(at), soci::use(user_id);
+  platform::db::execute(sql, kSetPassword, password_hash, at, at, user_id);
 }
 
 std::int64_t count_active_admins(soci::session& sql, std::int64_t agency_id) {

@@ -16,6 +16,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/db/sqlite_checkpointer.hpp"
+#include "platform/db/statement_cache.hpp"
 #include "platform/metrics.hpp"
 
 namespace termintreu::platform::db {
@@ -43,9 +44,8 @@ constexpr const char* kForeignKeysOn = "PRAGMA foreign_keys = ON";
 constexpr const char* kSynchronousNormal = "PRAGMA synchronous = NORMAL";
 // PRAGMA takes no bound parameters; the value is formatted from an integer, never from user text.
 constexpr const char* kBusyTimeoutFormat = "PRAGMA busy_timeout = {}";
-// Reads go through the operating system's page cache instead of a read() call and a copy per page; the map is
-// address space, not memory, and is shared by every connection.
-constexpr const char* kMmapSize = "PRAGMA mmap_size = 1073741824";
+// No PRAGMA mmap_size: a connection that finds the database changed by another one unmaps the whole file and faults
+// every page in again, which cost more than the copies it saves (docs/decisions/0012-sqlite-writer-connection.md).
 
 [[noreturn]] void invalid_url(std::string_view why) {
   throw std::invalid_argument(fmt::format(
@@ -256,9 +256,15 @@ bool quietly_alive(soci::session& sql) {
   return socket.fd >= 0 && poll(&socket, 1, 0) == 0;
 }
 
+// The prepared statements of a connection that is about to be closed or replaced go first: they refer to it.
+void forget_statements(soci::session& sql) {
+  if (StatementCache* cache = StatementCache::of(sql)) cache->clear();
+}
+
 void ensure_connected(soci::session& sql, const ConnectionTarget& target) {
   if (quietly_alive(sql) || sql.is_connected()) return;
   spdlog::warn("database connection to {} was lost; reconnecting", target.display);
+  forget_statements(sql);
   try {
     sql.reconnect();
   } catch (const soci::soci_error& error) {
@@ -285,8 +291,8 @@ void connect(soci::session& sql, const ConnectionTarget& target, const DatabaseO
     }
     sql << kForeignKeysOn;
     sql << kSynchronousNormal;
-    sql << kMmapSize;
   } catch (const std::exception& error) {
+    forget_statements(sql);
     if (sql.get_backend() != nullptr) sql.close();  // half-configured: the next lease must start over
     throw std::runtime_error(fmt::format("cannot open the database {}: {}", target.display, error.what()));
   }
@@ -357,12 +363,28 @@ Database::Database(ConnectionTarget target, DatabaseOptions options)
   // which keeps start-up fast and idle servers light on PostgreSQL connections.
   connect(pool_->at(0), target_, options_);
   if (target_.engine == Engine::sqlite && target_.display != fmt::format("{}{}", kSqliteScheme, kSqliteMemory)) {
-    checkpointer_ = std::make_unique<SqliteCheckpointer>(target_.soci_connect);
+    checkpointer_ = std::make_unique<SqliteCheckpointer>(target_.soci_connect, writers_);
     checkpointer_->watch(pool_->at(0));
+    writer_ = std::make_unique<soci::session>();
+    connect(*writer_, target_, options_);
+    checkpointer_->watch(*writer_);
+  }
+  // Last: nothing below may throw, or the registry would keep sessions of a Database that never was.
+  for (std::size_t i = 0; i < options.pool_size; ++i) {
+    statement_caches_.push_back(std::make_unique<StatementCache>(target_.engine == Engine::sqlite));
+    StatementCache::attach(pool_->at(i), statement_caches_.back().get());
+  }
+  if (writer_) {
+    statement_caches_.push_back(std::make_unique<StatementCache>(true));
+    StatementCache::attach(*writer_, statement_caches_.back().get());
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (statement_caches_.empty()) return;  // the constructor threw before attaching
+  for (std::size_t i = 0; i < options_.pool_size; ++i) StatementCache::detach(pool_->at(i));
+  if (writer_) StatementCache::detach(*writer_);
+}
 
 WriterTurn Database::hold_writer() {
   if (target_.engine != Engine::sqlite) return {};
@@ -378,6 +400,12 @@ WriterTurn Database::hold_writer() {
 void Database::open_connection(soci::session& sql) {
   connect(sql, target_, options_);
   if (checkpointer_) checkpointer_->watch(sql);
+}
+
+Database::Lease Database::writing_session() {
+  if (!writer_) return session();
+  end_leftover_transaction(*writer_, target_.engine);
+  return Lease(*writer_);
 }
 
 Database::Lease Database::session() {
@@ -438,11 +466,13 @@ Database::Lease::Lease(soci::connection_pool& pool) : pool_(&pool), position_(0)
   }
 }
 
+Database::Lease::Lease(soci::session& only) : only_(&only) {}
+
 Database::Lease::~Lease() {
   if (pool_ != nullptr) pool_->give_back(position_);
 }
 
 Database::Lease::Lease(Lease&& other) noexcept
-    : pool_(std::exchange(other.pool_, nullptr)), position_(other.position_) {}
+    : pool_(std::exchange(other.pool_, nullptr)), position_(other.position_), only_(std::exchange(other.only_, nullptr)) {}
 
 }  // namespace termintreu::platform::db

@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 #include <tl/expected.hpp>
@@ -19,6 +20,7 @@ class Metrics;
 namespace termintreu::platform::db {
 
 class SqliteCheckpointer;
+class StatementCache;
 
 enum class Engine { sqlite, postgresql };
 
@@ -71,33 +73,43 @@ class Database {
   Database(ConnectionTarget target, DatabaseOptions options);
   void open_connection(soci::session& session);
   WriterTurn hold_writer();
+  Lease writing_session();
   void begin(soci::session& session);
   void record(std::string_view name, std::chrono::steady_clock::duration took);
 
   ConnectionTarget target_;
   DatabaseOptions options_;
+  // SQLite admits one writer. Its busy handler makes the others sleep and retry (1, 2, 5, 10 … ms), so the lock
+  // often stood free while they slept; this process's writers queue here instead and follow each other at once.
+  // Declared before the checkpointer, which takes turns in it too.
+  WriterQueue writers_;
   // SQLite files only; declared before the pool so that it outlives the connections that report to it.
   std::unique_ptr<SqliteCheckpointer> checkpointer_;
   std::unique_ptr<soci::connection_pool> pool_;
-  // SQLite admits one writer. Its busy handler makes the others sleep and retry (1, 2, 5, 10 … ms), so the lock
-  // often stood free while they slept; this process's writers queue here instead and follow each other at once.
-  WriterQueue writers_;
+  // SQLite files: every transaction() runs on this one connection, in the writer queue's order. A connection drops its
+  // whole page cache when it finds the database changed by another connection, so with writes spread over the pool
+  // each transaction began by reading its pages again; the only writer's cache stays valid.
+  std::unique_ptr<soci::session> writer_;
+  // One per pooled session, declared after the pool: a connection's prepared statements go before the connection.
+  std::vector<std::unique_ptr<StatementCache>> statement_caches_;
 };
 
 class Database::Lease {
  public:
-  Lease(soci::connection_pool& pool);
+  explicit Lease(soci::connection_pool& pool);
+  explicit Lease(soci::session& only);  // the SQLite writer: not pooled, the writer queue admits one user
   ~Lease();
   Lease(Lease&& other) noexcept;
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   Lease& operator=(Lease&&) = delete;
-  soci::session& operator*() { return pool_->at(position_); }
-  soci::session* operator->() { return &pool_->at(position_); }
+  soci::session& operator*() { return only_ != nullptr ? *only_ : pool_->at(position_); }
+  soci::session* operator->() { return &**this; }
 
  private:
-  soci::connection_pool* pool_;
-  std::size_t position_;
+  soci::connection_pool* pool_ = nullptr;
+  std::size_t position_ = 0;
+  soci::session* only_ = nullptr;
 };
 
 namespace detail {
@@ -112,7 +124,7 @@ auto Database::transaction(std::string_view name, Work&& work) -> decltype(work(
   using ResultType = decltype(work(std::declval<soci::session&>()));
   const auto started = std::chrono::steady_clock::now();
   const auto writer = hold_writer();
-  Lease lease = session();
+  Lease lease = writing_session();
   soci::session& sql = *lease;
   begin(sql);
   try {

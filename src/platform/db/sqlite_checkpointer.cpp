@@ -1,26 +1,43 @@
 #include "platform/db/sqlite_checkpointer.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <string>
+
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
 namespace termintreu::platform::db {
 namespace {
 
-// SQLite's own threshold for an automatic checkpoint.
-constexpr int kCheckpointPages = 1000;
-// While readers keep the log from being reset, every commit is past the threshold: at most this often, then.
-constexpr auto kMinPause = std::chrono::milliseconds(100);
 // PASSIVE copies what no reader still needs and never waits for a lock, so it holds up no request.
 constexpr const char* kCheckpoint = "PRAGMA wal_checkpoint(PASSIVE)";
+// The tail waits in the writer queue like a writer; if it does not get a turn this soon, the next checkpoint tries.
+constexpr auto kTailPatience = std::chrono::milliseconds(1000);
 
 int on_commit(void* checkpointer, sqlite_api::sqlite3* /*connection*/, const char* /*schema*/, int log_pages) {
   static_cast<SqliteCheckpointer*>(checkpointer)->committed(log_pages);
   return SQLITE_OK;
 }
 
+// Flushes the log file to disk. The checkpoint syncs the log before it copies from it; done first, outside the writer
+// turn, that sync has only the last few commits left to flush while writers wait.
+void sync_log(soci::session& sql) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  const char* database = sqlite_api::sqlite3_db_filename(backend->conn_, "main");
+  if (database == nullptr || *database == '\0') return;
+  const std::string log = std::string(database) + "-wal";
+  const int fd = ::open(log.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fdatasync(fd);
+  ::close(fd);
+}
+
 }  // namespace
 
-SqliteCheckpointer::SqliteCheckpointer(const std::string& soci_connect) : session_(soci::sqlite3, soci_connect) {
+SqliteCheckpointer::SqliteCheckpointer(const std::string& soci_connect, WriterQueue& writers, CheckpointLimits limits)
+    : session_(soci::sqlite3, soci_connect), writers_(writers), limits_(limits) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -40,7 +57,8 @@ void SqliteCheckpointer::watch(soci::session& sql) {
 }
 
 void SqliteCheckpointer::committed(int log_pages) {
-  if (log_pages < kCheckpointPages) return;
+  log_pages_.store(log_pages);
+  if (log_pages < limits_.checkpoint_pages) return;
   {
     std::lock_guard lock(mutex_);
     due_ = true;
@@ -57,11 +75,20 @@ void SqliteCheckpointer::run() {
     lock.unlock();
     try {
       session_ << kCheckpoint;
+      // Below the bound writers never wait for a checkpoint: the log restarts by itself whenever writing pauses.
+      if (log_pages_.load() >= limits_.restart_pages) {
+        session_ << kCheckpoint;  // what came in during the first pass, still beside the writers
+        sync_log(session_);
+        if (writers_.acquire(kTailPatience)) {
+          const WriterTurn turn(writers_);
+          session_ << kCheckpoint;  // the rest: with all of it copied, the next commit starts the log afresh
+        }
+      }
     } catch (const std::exception& error) {
       spdlog::warn("checkpointing the SQLite log failed (the next commit past the threshold tries again): {}",
                    error.what());
     }
-    std::this_thread::sleep_for(kMinPause);
+    std::this_thread::sleep_for(limits_.pause);
     lock.lock();
   }
 }

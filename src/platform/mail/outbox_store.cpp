@@ -87,17 +87,17 @@ std::vector<OutboxMail> claim_due(soci::session& sql, std::int64_t now, std::int
 
 void mark_sent(soci::session& sql, std::int64_t id, std::int64_t now, const std::string& detail) {
   const long long mail = id, at = now;
-  sql << kSent, soci::use(at), soci::use(detail), soci::use(mail);
+  platform::db::execute(sql, kSent, at, detail, mail);
 }
 
 void mark_retry(soci::session& sql, std::int64_t id, std::int64_t next_try_at, const std::string& error) {
   const long long mail = id, at = next_try_at;
-  sql << kRetry, soci::use(at), soci::use(error), soci::use(mail);
+  platform::db::execute(sql, kRetry, at, error, mail);
 }
 
 void mark_failed(soci::session& sql, std::int64_t id, const std::string& error) {
   const long long mail = id;
-  sql << kFailed, soci::use(error), soci::use(mail);
+  platform::db::execute(sql, kFailed, error, mail);
 }
 
 std::vector<OutboxMail> of_lead(soci::session& sql, std::int64_t agency_id, std::int64_t lead_id) {
