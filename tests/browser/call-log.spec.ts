@@ -120,5 +120,24 @@ test('the supervisor reads, verifies and corrects the call log of a campaign', a
   await expect(sectionDe.getByRole('table', { name: 'Anrufprotokoll' }).getByRole('row').nth(1)).toContainText('korrigiert Nr. 4');
   await expect(sectionDe.getByRole('button', { name: 'Kette prüfen' })).toBeVisible();
   await shoot(sectionDe, 'campaign-call-log-de.png');
+
+  // Live: a correction appended in another session shows on the open page without a reload.
+  const elsewhere = await desks.server.signIn('supervisor');
+  try {
+    const found = (await (await elsewhere.api.get(`/api/campaigns/${campaignId}/attempts?seq=7`)).json()) as {
+      attempts: { id: number; outcome: string }[];
+    };
+    const entry = present(found.attempts[0], 'entry no. 7');
+    const response = await elsewhere.api.post(`/api/call-attempts/${entry.id}/corrections`, {
+      headers: { 'X-CSRF-Token': elsewhere.csrf },
+      data: { outcome: entry.outcome === 'wrong_number' ? 'busy' : 'wrong_number', note: 'Nachgetragen am Nebenplatz' },
+    });
+    expect(response.status()).toBe(201);
+  } finally {
+    await elsewhere.dispose();
+  }
+  const rowsDe = sectionDe.getByRole('table', { name: 'Anrufprotokoll' }).getByRole('row');
+  await expect(rowsDe.nth(1)).toContainText('korrigiert Nr. 7', { timeout: 15_000 });
+  await expect(rowsDe).toHaveCount(10);
   await context.close();
 });

@@ -12,12 +12,16 @@ import { useLocale } from '../../i18n/LocaleContext';
 import type { MessageKey } from '../../i18n/translate';
 import { errorText } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
+import { useLiveRefresh } from '../../lib/useLiveRefresh';
 import { useResource } from '../../lib/useResource';
 import { OUTCOMES, outcomeText } from '../workspace/outcomes';
 import { formatDuration } from '../workspace/useTalkTimer';
 import { CorrectionDialog } from './CorrectionDialog';
 
 export const CALL_LOG_PAGE_SIZE = 25;
+
+/** Calls recorded and corrections appended anywhere in the agency (the client's users get the interval refresh). */
+const LIVE = ['calling'] as const;
 
 type CallLogQuery = NonNullable<paths['/api/campaigns/{id}/attempts']['get']['parameters']['query']>;
 
@@ -80,6 +84,9 @@ export function CallLogSection({ campaignId, canCorrect }: CallLogSectionProps) 
       return page;
     }, [campaignId, filters, offset, toBeforeFrom]),
   );
+
+  // The same page and filters again, as calls are recorded: the rows stay on screen until the new ones are there.
+  useLiveRefresh(LIVE, log.reload, { debounceMs: 1000, intervalMs: 30_000 });
 
   // A link to an entry, or a saved correction, focuses the entry's row once it is on the page.
   useEffect(() => {
