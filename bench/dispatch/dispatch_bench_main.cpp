@@ -12,11 +12,10 @@
 #include <map>
 #include <mutex>
 #include <thread>
-
-#include <sys/resource.h>
 #include <vector>
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include "calling/dispatch_service.hpp"
 #include "identity/tenant_store.hpp"
@@ -188,9 +187,9 @@ int main(int argc, char** argv) {
         }
         calling::OutcomeInput input;
         input.outcome = "busy";
-        input.phone = platform::db::fetch_value<std::string>(*phone_session, kPhoneOfLead,
-                                                             static_cast<long long>(*got->lead_id))
-                          .value_or("");
+        input.phone =
+            platform::db::fetch_value<std::string>(*phone_session, kPhoneOfLead, static_cast<long long>(*got->lead_id))
+                .value_or("");
         const auto t2 = Steady::now();
         const auto stored = dispatch.record_outcome(agent, *got->lead_id, input);
         my_outcome.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t2).count());
@@ -215,9 +214,9 @@ int main(int argc, char** argv) {
                    R"("errors":{},"next_p50_ms":{:.2f},"next_p99_ms":{:.2f},"outcome_p50_ms":{:.2f},)"
                    R"("outcome_p99_ms":{:.2f},"cpu_us_per_cycle":{:.0f}}})",
                    db->engine() == platform::db::Engine::sqlite ? "sqlite" : "postgresql", leads, campaigns, agents,
-                   threads, setup_seconds, warm_seconds, elapsed, cycles.load(), cycles.load() / elapsed,
-                   empty.load(), errors.load(), percentile(next_ms, 0.5), percentile(next_ms, 0.99),
-                   percentile(outcome_ms, 0.5), percentile(outcome_ms, 0.99), cpu_us_per_cycle)
+                   threads, setup_seconds, warm_seconds, elapsed, cycles.load(), cycles.load() / elapsed, empty.load(),
+                   errors.load(), percentile(next_ms, 0.5), percentile(next_ms, 0.99), percentile(outcome_ms, 0.5),
+                   percentile(outcome_ms, 0.99), cpu_us_per_cycle)
             << "\n";
   return errors.load() == 0 ? 0 : 1;
 }

@@ -5,8 +5,6 @@
 //   termintreu_import_bench bare DATABASE FILE     insert the rows as they are (no parsing, no duplicate checks)
 //   termintreu_import_bench import DATABASE FILE   the real import (pipeline, one transaction)
 // DATABASE: a SQLite file path or a postgresql:// URL of an empty database. Prints one line of JSON.
-#include <sys/resource.h>
-
 #include <atomic>
 #include <chrono>
 #include <iostream>
@@ -14,6 +12,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include "contacts/csv_reader.hpp"
 #include "contacts/import_bulk_store.hpp"

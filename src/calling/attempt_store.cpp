@@ -239,12 +239,11 @@ std::int64_t append(soci::session& sql, CallAttempt& attempt) {
       attempt.callback_at ? std::optional<long long>(*attempt.callback_at) : std::nullopt;
   const std::optional<long long> corrects =
       attempt.corrects_seq ? std::optional<long long>(*attempt.corrects_seq) : std::nullopt;
-  const long long id =
-      platform::db::fetch_value<long long>(sql, kInsert, agency, campaign, seq, lead, person, agent, attempt.phone,
-                                           attempt.caller_id, attempt.outcome, attempt.reason, attempt.note_sha256,
-                                           started, ended, talk, callback, corrects, recorded, attempt.prev_hash,
-                                           attempt.hash)
-          .value();
+  const long long id = platform::db::fetch_value<long long>(
+                           sql, kInsert, agency, campaign, seq, lead, person, agent, attempt.phone, attempt.caller_id,
+                           attempt.outcome, attempt.reason, attempt.note_sha256, started, ended, talk, callback,
+                           corrects, recorded, attempt.prev_hash, attempt.hash)
+                           .value();
   // An empty note is no row (the readers join with COALESCE); its hash is in the chain all the same.
   if (!attempt.note.empty()) platform::db::execute(sql, kInsertNote, id, attempt.note);
   attempt.id = id;

@@ -181,7 +181,7 @@ Result<Assignment> DispatchService::take_next(soci::session& sql, const Principa
       continue;
     }
     // Areas never change; only a lead placed anew since the queue read it needs its area looked up.
-    const auto area = !lead->area_id                          ? std::nullopt
+    const auto area = !lead->area_id                                   ? std::nullopt
                       : best->area && best->area->id == *lead->area_id ? best->area
                                                                        : queue_store::find_area(sql, *lead->area_id);
     if (!area) continue;

@@ -174,7 +174,9 @@ void update(soci::session& sql, const Campaign& c, std::int64_t now) {
   const long long id = c.id, agency_id = c.agency_id, goal_target = c.goal_target, at = now;
   const int archived = c.archived ? 1 : 0;
   const Documents docs(c);
-  platform::db::execute(sql, kUpdate, c.name, c.goal_kind, goal_target, c.starts_on, c.ends_on, c.country, c.caller_id, docs.calling_rules, docs.billing, docs.script, docs.qualification, docs.info_mail, archived, at, at, id, agency_id);
+  platform::db::execute(sql, kUpdate, c.name, c.goal_kind, goal_target, c.starts_on, c.ends_on, c.country, c.caller_id,
+                        docs.calling_rules, docs.billing, docs.script, docs.qualification, docs.info_mail, archived, at,
+                        at, id, agency_id);
 }
 
 void set_state(soci::session& sql, std::int64_t id, const std::string& state, std::int64_t now) {

@@ -255,7 +255,8 @@ std::int64_t insert_company(soci::session& sql, const Company& c, std::int64_t n
 
 void update_company(soci::session& sql, const Company& c, std::int64_t now) {
   const long long id = c.id, agency = c.agency_id, at = now;
-  platform::db::execute(sql, kUpdateCompany, c.name, c.name_key, c.industry, c.size, c.website, c.street, c.postal_code, c.city, c.state, c.country, at, id, agency);
+  platform::db::execute(sql, kUpdateCompany, c.name, c.name_key, c.industry, c.size, c.website, c.street, c.postal_code,
+                        c.city, c.state, c.country, at, id, agency);
 }
 
 std::optional<Company> find_company(soci::session& sql, std::int64_t agency_id, std::int64_t id) {
@@ -278,7 +279,9 @@ std::int64_t insert_person(soci::session& sql, const Person& p, std::int64_t now
 void update_person(soci::session& sql, const Person& p, std::int64_t now) {
   const long long id = p.id, agency = p.agency_id, at = now;
   const auto company = optional_id(p.company_id);
-  platform::db::execute(sql, kUpdatePerson, company, p.salutation, p.title, p.first_name, p.last_name, p.function, p.level, p.email, p.email_key, p.time_zone, p.legal_basis, p.legal_basis_reason, p.notes, p.external_id, p.name_key, at, id, agency);
+  platform::db::execute(sql, kUpdatePerson, company, p.salutation, p.title, p.first_name, p.last_name, p.function,
+                        p.level, p.email, p.email_key, p.time_zone, p.legal_basis, p.legal_basis_reason, p.notes,
+                        p.external_id, p.name_key, at, id, agency);
 }
 
 std::optional<Person> find_person(soci::session& sql, std::int64_t agency_id, std::int64_t id) {

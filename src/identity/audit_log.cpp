@@ -70,7 +70,8 @@ void append(soci::session& sql, const Entry& entry) {
              actor_token_id = column(entry.actor_token_id), target_id = column(entry.target_id);
   const long long at = entry.at;
   const std::string details = entry.details.dump();
-  platform::db::execute(sql, kAppend, agency_id, at, actor_user_id, actor_token_id, entry.action, entry.target_type, target_id, entry.ip, entry.request_id, details);
+  platform::db::execute(sql, kAppend, agency_id, at, actor_user_id, actor_token_id, entry.action, entry.target_type,
+                        target_id, entry.ip, entry.request_id, details);
 }
 
 std::vector<Entry> page(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> before_id, int limit) {

@@ -99,7 +99,8 @@ bool client_name_taken(soci::session& sql, std::int64_t agency_id, const std::st
 void update_client(soci::session& sql, const Client& client, std::int64_t now) {
   const long long id = client.id, agency = client.agency_id, at = now;
   const int archived = client.archived ? 1 : 0;
-  platform::db::execute(sql, kUpdateClient, client.name, client.industry, client.city, client.country, archived, at, at, id, agency);
+  platform::db::execute(sql, kUpdateClient, client.name, client.industry, client.city, client.country, archived, at, at,
+                        id, agency);
 }
 
 std::vector<Client> list_clients(soci::session& sql, std::int64_t agency_id, std::optional<std::int64_t> only_client) {

@@ -473,6 +473,8 @@ Database::Lease::~Lease() {
 }
 
 Database::Lease::Lease(Lease&& other) noexcept
-    : pool_(std::exchange(other.pool_, nullptr)), position_(other.position_), only_(std::exchange(other.only_, nullptr)) {}
+    : pool_(std::exchange(other.pool_, nullptr)),
+      position_(other.position_),
+      only_(std::exchange(other.only_, nullptr)) {}
 
 }  // namespace termintreu::platform::db

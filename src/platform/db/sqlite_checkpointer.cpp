@@ -1,12 +1,11 @@
 #include "platform/db/sqlite_checkpointer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <string>
 
+#include <fcntl.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 namespace termintreu::platform::db {
 namespace {

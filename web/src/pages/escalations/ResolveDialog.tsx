@@ -10,7 +10,8 @@ import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { useFormErrors } from '../../lib/useFormErrors';
 import { browserTimeZone, fromZonedInput } from '../../lib/zonedTime';
 import { OUTCOMES, outcomeText } from '../workspace/outcomes';
-import { formatDuration, useTalkTimer } from '../workspace/useTalkTimer';
+import { TalkTimeReadout } from '../workspace/TalkTimeReadout';
+import { useTalkTimer } from '../workspace/useTalkTimer';
 
 interface ResolveDialogProps {
   escalation: Escalation;
@@ -92,18 +93,13 @@ export function ResolveDialog({ escalation, card, onSubmit, onClose }: ResolveDi
         ) : (
           <TextField type="tel" label={t('resolve.phone')} value={phone} onChange={edit(setPhone)} error={errors.fieldErrors.phone} required />
         )}
-        <p className="talk-timer" aria-live="off">
+        <TalkTimeReadout running={timer.running} seconds={timer.seconds} hint={t('resolve.timerHint')}>
           {phone.trim() !== '' && (
             <a href={`tel:${phone.trim()}`} className="button phone-link" onClick={timer.start}>
               <span aria-hidden="true">☎</span> {t('resolve.dial', { number: phone.trim() })}
             </a>
-          )}{' '}
-          <span className="muted small">{t('workspace.talkTime')}</span>{' '}
-          <span className={`talk-timer__value${timer.running ? ' talk-timer__value--running' : ''}`} role="timer" aria-label={t('workspace.talkTime')}>
-            {formatDuration(timer.seconds)}
-          </span>
-          {!timer.running && <span className="small muted"> {t('resolve.timerHint')}</span>}
-        </p>
+          )}
+        </TalkTimeReadout>
         <SelectField
           label={t('resolve.outcome')}
           value={outcome}

@@ -25,7 +25,8 @@ import { ReasonDialog } from './ReasonDialog';
 import { ScriptPanel } from './ScriptPanel';
 import { Shortcuts } from './Shortcuts';
 import { usePresence } from './usePresence';
-import { formatDuration, useTalkTimer } from './useTalkTimer';
+import { TalkTimeReadout } from './TalkTimeReadout';
+import { useTalkTimer } from './useTalkTimer';
 
 interface Held {
   card: LeadCard;
@@ -265,13 +266,7 @@ export function WorkspacePage() {
           <div className="card workspace__bar">
             {held ? (
               <>
-                <p className="talk-timer" aria-live="off">
-                  <span className="muted small">{t('workspace.talkTime')}</span>{' '}
-                  <span className={`talk-timer__value${timer.running ? ' talk-timer__value--running' : ''}`} role="timer" aria-label={t('workspace.talkTime')}>
-                    {formatDuration(timer.seconds)}
-                  </span>
-                  {!timer.running && <span className="small muted"> {t('workspace.timerHint')}</span>}
-                </p>
+                <TalkTimeReadout running={timer.running} seconds={timer.seconds} hint={t('workspace.timerHint')} />
                 <button type="button" className="button" disabled={busy} onClick={() => setAsking('escalate')} aria-keyshortcuts="E">
                   {t('workspace.escalate')} <kbd className="kbd">E</kbd>
                 </button>
