@@ -38,3 +38,6 @@ find_package(absl REQUIRED CONFIG)
 
 # Encoding detection of imported files.
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+
+# Appointment invitations and feeds (iCalendar): libical 3.0 ships a CMake config whose plain target is `ical`.
+find_package(LibIcal REQUIRED CONFIG)

@@ -2,10 +2,11 @@
 
 #include "app/system_routes.hpp"
 #include "app/test_clock_route.hpp"
+#include "appointments/appointment_routes.hpp"
 #include "calling/escalation_routes.hpp"
+#include "calling/ledger_routes.hpp"
 #include "calling/supervision_routes.hpp"
 #include "calling/workspace_routes.hpp"
-#include "calling/ledger_routes.hpp"
 #include "campaigns/campaign_routes.hpp"
 #include "campaigns/rep_routes.hpp"
 #include "contacts/contact_routes.hpp"
@@ -19,6 +20,15 @@ namespace termintreu::app {
 
 namespace {
 constexpr std::chrono::milliseconds kServerBusyTimeout{30'000};
+
+// The host part of calendar UIDs is the sender's mail domain, which receivers associate with us anyway.
+appointments::MailSite mail_site_of(const Config& config) {
+  appointments::MailSite site;
+  const auto at = config.smtp.from.rfind('@');
+  if (at != std::string::npos) site.host = config.smtp.from.substr(at + 1);
+  site.public_url = config.effective_public_url();
+  return site;
+}
 }  // namespace
 
 Application::Application(const Config& config) {
@@ -40,7 +50,13 @@ Application::Application(const Config& config) {
   consents_ = std::make_unique<contacts::ConsentService>(*database_, clock_);
   privacy_ = std::make_unique<contacts::PrivacyService>(*database_, clock_);
   imports_ = std::make_unique<contacts::ImportService>(*database_, clock_, events_, config.data_dir / "imports");
-  dispatch_ = std::make_unique<calling::DispatchService>(*database_, clock_, events_);
+  booking_ = std::make_unique<appointments::Booking>(places_, mail_site_of(config));
+  appointments_ = std::make_unique<appointments::AppointmentService>(*database_, clock_, places_, mail_site_of(config));
+  appointment_changes_ = std::make_unique<appointments::AppointmentChanges>(*database_, clock_, mail_site_of(config));
+  calendars_ = std::make_unique<appointments::RepCalendarSync>(*database_, clock_);
+  reminders_ = std::make_unique<appointments::AppointmentReminders>(*database_, clock_, mail_site_of(config));
+  appointment_links_ = std::make_unique<appointments::AppointmentLinkService>(*database_, clock_, events_);
+  dispatch_ = std::make_unique<calling::DispatchService>(*database_, clock_, events_, booking_.get());
   supervision_ = std::make_unique<calling::SupervisionService>(*database_, clock_, events_);
   escalations_ = std::make_unique<calling::EscalationService>(*database_, clock_, events_);
   ledger_ = std::make_unique<calling::LedgerService>(*database_);
@@ -60,8 +76,11 @@ Application::Application(const Config& config) {
   calling::add_supervision_routes(*guard_, *supervision_);
   calling::add_escalation_routes(*guard_, *escalations_, clock_);
   calling::add_ledger_routes(*guard_, *ledger_);
+  appointments::add_appointment_routes(*guard_, *appointments_, *appointment_changes_, *calendars_, *appointment_links_,
+                                       *database_, clock_);
   reporting::add_live_routes(*guard_, events_);
-  add_test_clock_route(*guard_, clock_, config.test_clock);
+  // What a minute's periodic task would do at the new time is done at once, so tests need not wait for it.
+  add_test_clock_route(*guard_, clock_, config.test_clock, [this] { reminders_->queue_due(); });
 }
 
 }  // namespace termintreu::app

@@ -3,16 +3,23 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "appointments/appointment_changes.hpp"
+#include "appointments/appointment_link_service.hpp"
+#include "appointments/appointment_reminders.hpp"
+#include "appointments/appointment_service.hpp"
+#include "appointments/booking.hpp"
+#include "appointments/place_coordinates.hpp"
+#include "appointments/rep_calendar_sync.hpp"
 #include "calling/dispatch_service.hpp"
 #include "calling/escalation_service.hpp"
-#include "calling/supervision_service.hpp"
 #include "calling/ledger_service.hpp"
+#include "calling/supervision_service.hpp"
 #include "campaigns/campaign_service.hpp"
 #include "contacts/block_service.hpp"
 #include "contacts/consent_service.hpp"
 #include "contacts/contact_service.hpp"
-#include "contacts/privacy_service.hpp"
 #include "contacts/import_service.hpp"
+#include "contacts/privacy_service.hpp"
 #include "identity/guard.hpp"
 #include "identity/session_cache.hpp"
 #include "identity/session_service.hpp"
@@ -39,6 +46,8 @@ class Application {
   identity::Guard& guard() { return *guard_; }
   contacts::ImportService& imports() { return *imports_; }
   calling::DispatchService& dispatch() { return *dispatch_; }
+  appointments::RepCalendarSync& calendars() { return *calendars_; }
+  appointments::AppointmentReminders& reminders() { return *reminders_; }
   identity::SessionCache& session_cache() { return session_cache_; }
 
  private:
@@ -58,6 +67,13 @@ class Application {
   std::unique_ptr<contacts::ConsentService> consents_;
   std::unique_ptr<contacts::PrivacyService> privacy_;
   std::unique_ptr<contacts::ImportService> imports_;
+  appointments::PlaceIndex places_{appointments::packaged_place_data()};
+  std::unique_ptr<appointments::Booking> booking_;
+  std::unique_ptr<appointments::AppointmentService> appointments_;
+  std::unique_ptr<appointments::AppointmentChanges> appointment_changes_;
+  std::unique_ptr<appointments::RepCalendarSync> calendars_;
+  std::unique_ptr<appointments::AppointmentLinkService> appointment_links_;
+  std::unique_ptr<appointments::AppointmentReminders> reminders_;
   std::unique_ptr<calling::DispatchService> dispatch_;
   std::unique_ptr<calling::SupervisionService> supervision_;
   std::unique_ptr<calling::EscalationService> escalations_;

@@ -48,6 +48,9 @@ int run_cli(int argc, char** argv) {
                   "For browser tests only: an admin may move the server's clock forward (POST /api/test/clock)");
   serve->add_option("--smtp-url", config.smtp.url, "SMTP server for outgoing mail: smtp://host:587 or smtps://host:465");
   serve->add_option("--smtp-from", config.smtp.from, "Sender address of outgoing mail");
+  serve->add_option(
+      "--public-url", config.public_url,
+      "Address the links in mails lead to, e.g. https://termine.agentur.de (default: http://ADDRESS:PORT)");
   serve->add_option("--workers", config.worker_threads, "Threads for database work")->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply the database migrations this binary carries, then exit");

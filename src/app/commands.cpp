@@ -55,6 +55,7 @@ std::string describe(const platform::Error& error) {
 int command_serve(const Config& config, const std::string& executable) {
   prepare(config);
   check_smtp(config);
+  check_public_url(config);
   // Signals are taken by one thread with sigwait, so none lands on an I/O or worker thread.
   sigset_t signals;
   sigemptyset(&signals);
@@ -95,6 +96,12 @@ int command_serve(const Config& config, const std::string& executable) {
   platform::Periodic callback_sweep("callback sweep", std::chrono::seconds{15},
                                     [&app] { app.dispatch().sweep_missed_callbacks(); });
   MailSending mail_sending(config, app);
+  // The reps' own calendars, from the addresses they publish.
+  platform::Periodic calendar_import("calendar import", std::chrono::minutes{30},
+                                     [&app] { app.calendars().refresh_all(); });
+
+  platform::Periodic appointment_reminders("appointment reminders", std::chrono::minutes{1},
+                                           [&app] { app.reminders().queue_due(); });
 
   std::thread signal_waiter([&server, signals] {
     int signal = 0;
@@ -107,6 +114,7 @@ int command_serve(const Config& config, const std::string& executable) {
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   callback_sweep.stop();
+  calendar_import.stop();
   mail_sending.stop();
   spdlog::info("stopped");
   return 0;

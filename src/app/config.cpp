@@ -13,6 +13,12 @@ std::string Config::effective_database_url() const {
   return "sqlite:" + (data_dir / "termintreu.db").string();
 }
 
+std::string Config::effective_public_url() const {
+  std::string url = public_url.empty() ? fmt::format("http://{}:{}", address, port) : public_url;
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
 void apply_toml(Config& config, const std::filesystem::path& file) {
   toml::table table;
   try {
@@ -26,6 +32,7 @@ void apply_toml(Config& config, const std::filesystem::path& file) {
   string_of("address", config.address);
   string_of("database", config.database_url);
   string_of("log_level", config.log_level);
+  string_of("public_url", config.public_url);
   if (const auto value = table["data"].value<std::string>()) config.data_dir = *value;
   if (const auto value = table["web"].value<std::string>()) config.web_root = *value;
   if (const auto value = table["port"].value<int64_t>()) {
@@ -59,6 +66,7 @@ void apply_environment(Config& config) {
   if (auto v = env("TERMINTREU_ADDRESS")) config.address = *v;
   if (auto v = env("TERMINTREU_WEB")) config.web_root = *v;
   if (auto v = env("TERMINTREU_LOG_LEVEL")) config.log_level = *v;
+  if (auto v = env("TERMINTREU_PUBLIC_URL")) config.public_url = *v;
   if (auto v = env("TERMINTREU_SMTP_URL")) config.smtp.url = *v;
   if (auto v = env("TERMINTREU_SMTP_USER")) config.smtp.user = *v;
   if (auto v = env("TERMINTREU_SMTP_PASSWORD")) config.smtp.password = *v;
@@ -68,6 +76,13 @@ void apply_environment(Config& config) {
     const int port = std::atoi(v->c_str());
     if (port < 1 || port > 65535) throw std::runtime_error("TERMINTREU_PORT must be 1..65535");
     config.port = static_cast<unsigned short>(port);
+  }
+}
+
+void check_public_url(const Config& config) {
+  if (config.public_url.empty()) return;
+  if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
+    throw std::runtime_error("public url must start with http:// or https://, e.g. https://termine.agentur.de");
   }
 }
 

@@ -1,8 +1,11 @@
 #include "app/demo_data.hpp"
 
+#include <date/tz.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "appointments/appointment_store.hpp"
+#include "appointments/place_coordinates.hpp"
 #include "calling/attempt_store.hpp"
 #include "campaigns/campaign_store.hpp"
 #include "campaigns/rep_store.hpp"
@@ -60,13 +63,34 @@ struct DemoRep {
   const char* name;
   const char* email;
   const char* territories;
+  const char* street;  // home base
+  const char* postal_code;
+  const char* city;
+  const char* state;
 };
 
 constexpr DemoRep kReps[] = {
-    {0, "Stefan Ruhnau", "s.ruhnau@kessler-industrietechnik.example", "32,33,48,49"},
-    {0, "Melanie Gorski", "m.gorski@kessler-industrietechnik.example", "40,41,42,44,45,46,47"},
-    {1, "Uwe Hentschel", "u.hentschel@brandt-soehne.example", "01,02,04,08,09"},
+    {0, "Stefan Ruhnau", "s.ruhnau@kessler-industrietechnik.example", "32,33,48,49", "Herforder Straße 12", "33602",
+     "Bielefeld", "NW"},
+    {0, "Melanie Gorski", "m.gorski@kessler-industrietechnik.example", "40,41,42,44,45,46,47",
+     "Rüttenscheider Straße 80", "45128", "Essen", "NW"},
+    {1, "Uwe Hentschel", "u.hentschel@brandt-soehne.example", "01,02,04,08,09", "Königsbrücker Straße 45", "01099",
+     "Dresden", "SN"},
 };
+
+campaigns::Rep demo_rep(const DemoRep& demo, std::int64_t agency_id, std::int64_t client_id) {
+  campaigns::Rep rep;
+  rep.agency_id = agency_id;
+  rep.client_id = client_id;
+  rep.name = demo.name;
+  rep.email = demo.email;
+  rep.territories = demo.territories;
+  rep.street = demo.street;
+  rep.postal_code = demo.postal_code;
+  rep.city = demo.city;
+  rep.state = demo.state;
+  return rep;
+}
 
 campaigns::Script demo_script() {
   campaigns::Script script;
@@ -278,6 +302,46 @@ constexpr DemoCall kCalls[] = {
     {1, 0, 2, 310, "appointment", "", "Vor-Ort-Termin vereinbart, Anfahrt über Tor 2", 0, 0},
 };
 
+// The appointment a demo call set: in a few days at 10:00 in Berlin, on a weekday, with the campaign's rep for the
+// company's postal code, at the company.
+void load_demo_appointment(soci::session& sql, const DemoLead& lead, const calling::CallAttempt& attempt,
+                           std::int64_t attempt_id, std::int64_t now) {
+  static const appointments::PlaceIndex places{appointments::packaged_place_data()};
+  const auto person = contacts::contact_store::find_person(sql, attempt.agency_id, lead.person_id);
+  if (!person || !person->company_id) return;
+  const auto company = contacts::contact_store::find_company(sql, attempt.agency_id, *person->company_id);
+  const auto campaign = campaigns::campaign_store::find(sql, attempt.agency_id, lead.campaign_id);
+  const auto rep_ids = campaigns::campaign_store::staff(sql, lead.campaign_id).rep_ids;
+  if (!company || !campaign || rep_ids.empty()) return;
+  std::int64_t rep_id = rep_ids.front();
+  for (const auto id : rep_ids) {
+    const auto rep = campaigns::rep_store::find(sql, attempt.agency_id, id);
+    if (rep && campaigns::covers(rep->territories, company->postal_code)) rep_id = id;
+  }
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  auto day = date::floor<date::days>(berlin->to_local(platform::from_micros(now))) + date::days{3};
+  while (date::weekday{day}.iso_encoding() > 5) day += date::days{1};
+  const auto starts = campaigns::instants_at_local(day + std::chrono::hours{10}, *berlin).front();
+
+  appointments::Appointment a;
+  a.agency_id = attempt.agency_id;
+  a.client_id = campaign->client_id;
+  a.campaign_id = lead.campaign_id;
+  a.lead_id = lead.lead_id;
+  a.person_id = lead.person_id;
+  a.rep_id = rep_id;
+  a.attempt_id = attempt_id;
+  a.booked_by = attempt.agent_id;
+  a.starts_at = starts;
+  a.ends_at = starts + std::chrono::hours{1};
+  a.time_zone = "Europe/Berlin";
+  a.location = company->street + ", " + company->postal_code + " " + company->city;
+  a.place = places.locate(company->country.empty() ? "DE" : company->country, company->postal_code, company->city);
+  a.agenda = "Wartungsvertrag für die Produktionslinien; Stillstände im letzten Jahr; Ansprechpartner Technik";
+  a.created_at = a.updated_at = attempt.recorded_at;
+  appointments::appointment_store::insert(sql, a);
+}
+
 void load_demo_calls(soci::session& sql, std::int64_t agency_id, const std::vector<DemoLead>& leads,
                      const std::vector<std::int64_t>& agent_ids, const std::vector<std::int64_t>& campaign_ids,
                      std::int64_t now) {
@@ -311,7 +375,8 @@ void load_demo_calls(soci::session& sql, std::int64_t agency_id, const std::vect
       if (call.callback_in_days > 0) attempt.callback_at = attempt.started_at + call.callback_in_days * kDay;
       if (call.corrects_seq > 0) attempt.corrects_seq = call.corrects_seq;
       attempt.recorded_at = attempt.ended_at + (call.corrects_seq == 0 ? 20 * kSecond : 3'600 * kSecond);
-      calling::attempt_store::append(sql, attempt);
+      const auto attempt_id = calling::attempt_store::append(sql, attempt);
+      if (attempt.outcome == "appointment") load_demo_appointment(sql, lead, attempt, attempt_id, now);
     }
   }
 }
@@ -342,8 +407,7 @@ std::optional<DemoCredentials> load_demo(platform::db::Database& database, const
     }
     std::vector<std::int64_t> rep_ids;
     for (const auto& rep : kReps) {
-      rep_ids.push_back(campaigns::rep_store::insert(
-          sql, {0, agency_id, client_ids.at(rep.client), rep.name, rep.email, "", rep.territories, true}, now));
+      rep_ids.push_back(campaigns::rep_store::insert(sql, demo_rep(rep, agency_id, client_ids.at(rep.client)), now));
     }
     std::vector<std::int64_t> campaign_ids;
     for (const auto& demo : kCampaigns) {

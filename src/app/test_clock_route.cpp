@@ -12,9 +12,10 @@ using platform::Result;
 using platform::http::Request;
 using platform::http::Response;
 
-void add_test_clock_route(identity::Guard& guard, platform::OffsetClock& clock, bool enabled) {
+void add_test_clock_route(identity::Guard& guard, platform::OffsetClock& clock, bool enabled,
+                          std::function<void()> after_advance) {
   guard.add(platform::http::Method::post, "/api/test/clock", {identity::Permission::users_manage},
-            [&clock, enabled](Request& request, const identity::Principal&) -> Result<Response> {
+            [&clock, enabled, after_advance](Request& request, const identity::Principal&) -> Result<Response> {
               if (!enabled) {
                 return platform::fail(platform::ErrorCode::not_found,
                                       "the clock is fixed (only a server started with --test-clock moves it)");
@@ -22,6 +23,7 @@ void add_test_clock_route(identity::Guard& guard, platform::OffsetClock& clock, 
               TT_TRY(fields, JsonFields::from_request(request, {"advance_minutes"}));
               TT_TRY(minutes, fields->required_integer("advance_minutes", 1, 60 * 24 * 60));
               clock.advance(std::chrono::minutes{*minutes});
+              if (after_advance) after_advance();
               return Response::json(200, {{"now", platform::iso8601(clock.now())}});
             });
 }

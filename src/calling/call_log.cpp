@@ -4,6 +4,7 @@
 
 #include "calling/outcome.hpp"
 #include "platform/http/query_integer.hpp"
+#include "platform/http/query_time.hpp"
 #include "platform/time_text.hpp"
 
 namespace termintreu::calling {
@@ -12,20 +13,12 @@ using platform::ErrorCode;
 using platform::fail;
 using platform::Result;
 using platform::http::query_integer;
+using platform::http::query_time;
 using platform::http::Request;
 
 namespace {
 
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
-
-Result<std::optional<std::int64_t>> query_time(const Request& request, std::string_view name) {
-  const auto text = request.query_param(name);
-  if (!text || text->empty()) return std::optional<std::int64_t>{};
-  const auto t = platform::parse_iso8601(*text);
-  if (!t)
-    return fail(ErrorCode::invalid, "must be an ISO 8601 time in UTC such as 2026-11-22T10:00:00Z", std::string(name));
-  return std::optional<std::int64_t>(platform::to_micros(*t));
-}
 
 }  // namespace
 

@@ -37,6 +37,8 @@ constexpr const char* kReleaseHeldBy =
 constexpr const char* kReassign =
     "UPDATE callbacks SET assigned_to = :user_id, leased_by = NULL, lease_until = NULL, updated_at = :now "
     "WHERE id = :id AND state = 'pending'";
+constexpr const char* kRenew =
+    "UPDATE callbacks SET note = :note, due_at = :due_at, updated_at = :now WHERE id = :id AND state = 'pending'";
 constexpr const char* kOverdue =
     " FROM callbacks cb JOIN campaigns c ON c.id = cb.campaign_id WHERE cb.state = 'pending' "
     "AND cb.kind = 'personal' AND cb.started_at IS NULL "
@@ -112,6 +114,11 @@ void release_held_by(soci::session& sql, std::int64_t user_id, std::int64_t now)
 void reassign(soci::session& sql, std::int64_t id, std::int64_t user_id, std::int64_t now) {
   const long long key = id, user = user_id, at = now;
   platform::db::execute(sql, kReassign, user, at, key);
+}
+
+void renew(soci::session& sql, std::int64_t id, const std::string& note, std::int64_t due_at, std::int64_t now) {
+  const long long key = id, due = due_at, at = now;
+  platform::db::execute(sql, kRenew, note, due, at, key);
 }
 
 std::vector<Callback> mark_missed(soci::session& sql, std::int64_t now) {

@@ -32,6 +32,8 @@ std::optional<Callback> held_on_lead(soci::session& sql, std::int64_t lead_id, s
 void keep(soci::session& sql, std::int64_t lead_id, std::int64_t user_id, std::int64_t attempt_id, std::int64_t now);
 void release_held_by(soci::session& sql, std::int64_t user_id, std::int64_t now);
 void reassign(soci::session& sql, std::int64_t id, std::int64_t user_id, std::int64_t now);
+// A pending callback with a new reason and due time (a later request for the same lead).
+void renew(soci::session& sql, std::int64_t id, const std::string& note, std::int64_t due_at, std::int64_t now);
 
 // Personal callbacks not started within their campaign's tolerance: each is marked missed and an apology callback,
 // due at once, takes its place. Returns the missed ones (as they were before).

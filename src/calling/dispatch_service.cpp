@@ -63,8 +63,8 @@ const queue_store::WorkCampaign* campaign_of(const std::vector<queue_store::Work
 }  // namespace
 
 DispatchService::DispatchService(platform::db::Database& database, const platform::Clock& clock,
-                                 platform::http::EventHub& events)
-    : database_(database), clock_(clock), events_(events) {}
+                                 platform::http::EventHub& events, const AppointmentBooker* booker)
+    : database_(database), clock_(clock), events_(events), booker_(booker) {}
 
 std::vector<Area> DispatchService::open_areas(soci::session& sql, std::int64_t campaign_id,
                                               const campaigns::CallingRules& rules, TimePoint now, bool placed) {
@@ -245,7 +245,7 @@ Result<Recorded> DispatchService::record_outcome(const Principal& agent, std::in
       return fail(ErrorCode::conflict,
                   held_by_other ? "another agent holds this lead" : "take the lead with Next before recording a call");
     }
-    auto out = record_call(sql, agent.agency_id, me, *lead, *campaign, **kind, input, now);
+    auto out = record_call(sql, agent.agency_id, me, *lead, *campaign, **kind, input, now, booker_);
     if (out) presence_store::upsert(sql, agent.agency_id, me, lead->campaign_id, "ready", std::nullopt, now_us);
     return out;
   });

@@ -39,7 +39,9 @@ struct Assignment {
 
 class DispatchService {
  public:
-  DispatchService(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events);
+  // `booker` books the appointments agents set in calls; without one an outcome with a booking is refused.
+  DispatchService(platform::db::Database& database, const platform::Clock& clock, platform::http::EventHub& events,
+                  const AppointmentBooker* booker = nullptr);
 
   platform::Result<Assignment> next(const identity::Principal& agent);
   // Gives the held lead back to the queue uncalled (it is due again at once for others).
@@ -74,6 +76,7 @@ class DispatchService {
   platform::db::Database& database_;
   const platform::Clock& clock_;
   platform::http::EventHub& events_;
+  const AppointmentBooker* booker_;
   std::mutex areas_mutex_;
   std::map<std::int64_t, OpenAreas> open_areas_;  // by campaign
 };

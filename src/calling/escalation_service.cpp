@@ -98,7 +98,7 @@ Result<Resolved> EscalationService::resolve(const Principal& specialist, std::in
     if (lead->leased_by && *lead->leased_by != me && lead->lease_until && *lead->lease_until > to_micros(now)) {
       return fail(ErrorCode::conflict, "an agent is on a call with this person right now");
     }
-    TT_TRY(recorded, record_call(sql, specialist.agency_id, me, *lead, *campaign, **kind, call, now));
+    TT_TRY(recorded, record_call(sql, specialist.agency_id, me, *lead, *campaign, **kind, call, now, nullptr));
     escalation_store::resolve(sql, escalation_id, recorded->attempt_id, me, to_micros(now));
     return Resolved{*recorded, *escalation_store::find(sql, specialist.agency_id, escalation_id)};
   });

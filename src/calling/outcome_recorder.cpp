@@ -58,6 +58,12 @@ Result<const OutcomeKind*> check_outcome_input(const OutcomeInput& input, TimePo
   if (!input.email.empty() && kind->name != "info_mail") {
     return fail(ErrorCode::invalid, "only goes with the outcome info_mail", "email");
   }
+  if (input.appointment && kind->effect != LeadEffect::appointment) {
+    return fail(ErrorCode::invalid, "only goes with the outcome appointment", "appointment");
+  }
+  if (input.appointment && input.appointment->starts_at <= now) {
+    return fail(ErrorCode::invalid, "must be in the future", "appointment.starts_at");
+  }
   if (input.callback && input.callback->at <= now)
     return fail(ErrorCode::invalid, "must be in the future", "callback.at");
   if (input.started_at && *input.started_at > now) {
@@ -69,7 +75,8 @@ Result<const OutcomeKind*> check_outcome_input(const OutcomeInput& input, TimePo
 
 Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::int64_t me,
                              const queue_store::LeadRow& lead_row, const queue_store::WorkCampaign& work_campaign,
-                             const OutcomeKind& outcome, const OutcomeInput& input, TimePoint now) {
+                             const OutcomeKind& outcome, const OutcomeInput& input, TimePoint now,
+                             const AppointmentBooker* booker) {
   const std::int64_t now_us = to_micros(now);
   const auto* lead = &lead_row;
   const auto* campaign = &work_campaign;
@@ -132,6 +139,13 @@ Result<Recorded> record_call(soci::session& sql, std::int64_t agency_id, std::in
   if (mail) {
     mail->attempt_id = attempt_id;
     out.mail_id = platform::mail::outbox_store::enqueue(sql, *mail);
+  }
+  if (input.appointment) {
+    if (booker == nullptr)
+      return fail(ErrorCode::invalid, "cannot be booked here: book from the workspace", "appointment");
+    const BookingContext context{agency_id, lead->campaign_id, lead->id, lead->person_id, me, attempt_id, now};
+    TT_TRY(booked, booker->book(sql, context, *input.appointment));
+    out.appointment_id = *booked;
   }
 
   queue_store::AfterAttempt after;

@@ -62,14 +62,16 @@ void add_workspace_routes(identity::Guard& guard, DispatchService& dispatch) {
               TT_TRY(id, path_id(request));
               TT_TRY(input, outcome_input_from(request));
               TT_TRY(recorded, dispatch.record_outcome(p, *id, *input));
-              return Response::json(201, {{"attempt_id", recorded->attempt_id},
-                                          {"seq", recorded->seq},
-                                          {"lead_state", recorded->lead_state},
-                                          {"next_call_at", platform::iso8601_or_null(recorded->next_call_at)},
-                                          {"callback_id", recorded->callback_id ? nlohmann::json(*recorded->callback_id)
-                                                                                : nlohmann::json(nullptr)},
-                                          {"mail_id", recorded->mail_id ? nlohmann::json(*recorded->mail_id)
-                                                                        : nlohmann::json(nullptr)}});
+              return Response::json(
+                  201, {{"attempt_id", recorded->attempt_id},
+                        {"seq", recorded->seq},
+                        {"lead_state", recorded->lead_state},
+                        {"next_call_at", platform::iso8601_or_null(recorded->next_call_at)},
+                        {"callback_id",
+                         recorded->callback_id ? nlohmann::json(*recorded->callback_id) : nlohmann::json(nullptr)},
+                        {"mail_id", recorded->mail_id ? nlohmann::json(*recorded->mail_id) : nlohmann::json(nullptr)},
+                        {"appointment_id", recorded->appointment_id ? nlohmann::json(*recorded->appointment_id)
+                                                                    : nlohmann::json(nullptr)}});
             });
 
   guard.add(Method::post, "/api/workspace/leads/{id}/release", kAgents,

@@ -18,21 +18,14 @@ using platform::TimePoint;
 using std::chrono::minutes;
 
 constexpr std::string_view kRoot = "calling_rules";
-constexpr std::array<std::string_view, 7> kWeekdayKeys{"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 7> kWeekdayNames{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                         "Friday", "Saturday", "Sunday"};
 constexpr int kSundayIndex = 6;
-constexpr int kMinutesPerDay = 24 * 60;
 // Far enough to cross Christmas to Epiphany even with windows on a single weekday.
 constexpr int kSearchDays = 21;
 
 std::string path(std::string_view leaf) {
   return fmt::format("{}.{}", kRoot, leaf);
-}
-
-std::string hh_mm(int minute) {
-  return fmt::format("{:02}:{:02}", minute / 60, minute % 60);
 }
 
 std::string span_text(const TimeWindow& window) {
@@ -60,18 +53,9 @@ platform::Result<void> check_day(const std::vector<TimeWindow>& windows, const s
   const std::string_view day = kWeekdayNames[index];
   if (windows.empty()) return {};
   if (legal.empty()) return fail(ErrorCode::invalid, fmt::format("no calls on {}s (the law)", day), field);
-  if (windows.size() > static_cast<std::size_t>(kMaxWindowsPerDay)) {
-    return fail(ErrorCode::invalid, fmt::format("may have at most {} windows a day", kMaxWindowsPerDay), field);
-  }
+  TT_TRY(ordered, check_window_order(windows, field));
   const TimeWindow& law = legal.front();
-  for (std::size_t i = 0; i < windows.size(); ++i) {
-    const TimeWindow& w = windows[i];
-    if (w.start_minute < 0 || w.end_minute > kMinutesPerDay || w.start_minute >= kMinutesPerDay) {
-      return fail(ErrorCode::invalid, "has a time outside the day", field);
-    }
-    if (w.start_minute >= w.end_minute) {
-      return fail(ErrorCode::invalid, fmt::format("{} must start before it ends", span_text(w)), field);
-    }
+  for (const TimeWindow& w : windows) {
     if (w.start_minute < law.start_minute) {
       return fail(
           ErrorCode::invalid,
@@ -82,12 +66,6 @@ platform::Result<void> check_day(const std::vector<TimeWindow>& windows, const s
       return fail(
           ErrorCode::invalid,
           fmt::format("{} may not end after {} on {} (the legal limit)", span_text(w), hh_mm(law.end_minute), day),
-          field);
-    }
-    if (i > 0 && w.start_minute < windows[i - 1].end_minute) {
-      return fail(
-          ErrorCode::invalid,
-          fmt::format("{} and {} must be in time order and must not overlap", span_text(windows[i - 1]), span_text(w)),
           field);
     }
   }
@@ -112,17 +90,6 @@ platform::Result<void> check_delay(minutes value, minutes least, std::string_vie
 
 // ---- JSON ----
 
-std::optional<int> parse_hh_mm(std::string_view text) {
-  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1; };
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  const int digits[] = {digit(0), digit(1), digit(3), digit(4)};
-  if (std::any_of(std::begin(digits), std::end(digits), [](int d) { return d < 0; })) return std::nullopt;
-  const int hours = digits[0] * 10 + digits[1];
-  const int mins = digits[2] * 10 + digits[3];
-  if (hours > 23 || mins > 59) return std::nullopt;
-  return hours * 60 + mins;
-}
-
 platform::Result<int> read_int(const nlohmann::json& value, const std::string& field) {
   if (!value.is_number_integer()) return fail(ErrorCode::invalid, "must be a whole number", field);
   const bool fits = value.is_number_unsigned()
@@ -131,47 +98,6 @@ platform::Result<int> read_int(const nlohmann::json& value, const std::string& f
                               value.get<std::int64_t>() <= std::numeric_limits<int>::max();
   if (!fits) return fail(ErrorCode::invalid, "is out of range", field);
   return static_cast<int>(value.get<std::int64_t>());
-}
-
-platform::Result<int> read_time(const nlohmann::json& window, std::string_view key, const std::string& field) {
-  const auto found = window.find(key);
-  if (found == window.end()) return fail(ErrorCode::invalid, "is required", field);
-  if (!found->is_string()) return fail(ErrorCode::invalid, "must be a time \"HH:MM\"", field);
-  const auto minute = parse_hh_mm(found->get_ref<const std::string&>());
-  if (!minute) return fail(ErrorCode::invalid, "must be a time \"HH:MM\" (00:00 to 23:59)", field);
-  return *minute;
-}
-
-platform::Result<std::vector<TimeWindow>> read_day(const nlohmann::json& list, const std::string& field) {
-  if (!list.is_array()) return fail(ErrorCode::invalid, "must be a list of windows", field);
-  std::vector<TimeWindow> out;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string item = fmt::format("{}[{}]", field, i);
-    const auto& window = list[i];
-    if (!window.is_object()) return fail(ErrorCode::invalid, "must be an object with start and end", item);
-    for (const auto& [key, value] : window.items()) {
-      if (key != "start" && key != "end") return fail(ErrorCode::invalid, "is not a known field", item + "." + key);
-    }
-    TT_TRY(start, read_time(window, "start", item + ".start"));
-    TT_TRY(end, read_time(window, "end", item + ".end"));
-    out.push_back({*start, *end});
-  }
-  return out;
-}
-
-platform::Result<void> read_windows(const nlohmann::json& body, CallingRules& rules) {
-  const std::string field = path("windows");
-  if (!body.is_object()) return fail(ErrorCode::invalid, "must be an object keyed by weekday", field);
-  for (const auto& [key, value] : body.items()) {
-    const auto found = std::find(kWeekdayKeys.begin(), kWeekdayKeys.end(), key);
-    const std::string day_field = field + "." + key;
-    if (found == kWeekdayKeys.end()) {
-      return fail(ErrorCode::invalid, "is not a weekday (monday … sunday)", day_field);
-    }
-    TT_TRY(day, read_day(value, day_field));
-    rules.windows[static_cast<std::size_t>(found - kWeekdayKeys.begin())] = std::move(*day);
-  }
-  return {};
 }
 
 platform::Result<void> read_delays(const nlohmann::json& body, CallingRules& rules, std::set<std::string>& given) {
@@ -317,18 +243,10 @@ platform::Result<void> check_within_law(const CallingRules& rules) {
 }
 
 nlohmann::json to_json(const CallingRules& rules) {
-  nlohmann::json windows = nlohmann::json::object();
-  for (std::size_t day = 0; day < rules.windows.size(); ++day) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& w : rules.windows[day]) {
-      list.push_back({{"start", hh_mm(w.start_minute)}, {"end", hh_mm(w.end_minute)}});
-    }
-    windows[std::string(kWeekdayKeys[day])] = std::move(list);
-  }
   nlohmann::json delays = nlohmann::json::object();
   for (const auto& [outcome, delay] : rules.retry_delay) delays[outcome] = delay.count();
   return {
-      {"windows", std::move(windows)},
+      {"windows", week_windows_json(rules.windows)},
       {"max_attempts_per_day", rules.max_attempts_per_day},
       {"max_attempts_per_week", rules.max_attempts_per_week},
       {"max_attempts_per_campaign", rules.max_attempts_per_campaign},
@@ -355,7 +273,7 @@ platform::Result<CallingRules> calling_rules_from_json(const nlohmann::json& bod
       TT_TRY(number, read_int(value, path(key)));
       rules.min_gap = minutes{*number};
     } else if (key == "windows") {
-      TT_TRY(read, read_windows(value, rules));
+      TT_TRY(read, read_week_windows(value, path("windows"), rules.windows));
     } else if (key == "retry_delay_minutes") {
       TT_TRY(read, read_delays(value, rules, given_delays));
     } else {

@@ -16,27 +16,19 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "campaigns/public_holidays.hpp"
+#include "campaigns/week_windows.hpp"
 #include "platform/clock.hpp"
 #include "platform/error.hpp"
 
 namespace termintreu::campaigns {
 
-// Minutes after local midnight of the called person; the end is exclusive (08:00–20:00 allows 19:59, not 20:00).
-struct TimeWindow {
-  int start_minute = 0;
-  int end_minute = 0;
-
-  friend bool operator==(const TimeWindow&, const TimeWindow&) = default;
-};
-
 // The outcomes that have a retry delay; every rule set has a delay for each, and no others.
 inline constexpr std::array<std::string_view, 6> kRetryOutcomes{
     "no_answer", "busy", "voicemail", "gatekeeper", "callback_general", "info_mail"};
-inline constexpr int kMaxWindowsPerDay = 4;
 inline constexpr std::chrono::minutes kMaxRetryDelay{30 * 24 * 60};
 
 struct CallingRules {
-  std::array<std::vector<TimeWindow>, 7> windows;  // [0] = Monday … [6] = Sunday; in time order, not overlapping
+  WeekWindows windows;  // in the called person's local time; in time order, not overlapping
   int max_attempts_per_day = 0;
   int max_attempts_per_week = 0;
   int max_attempts_per_campaign = 0;

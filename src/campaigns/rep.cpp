@@ -6,10 +6,51 @@
 
 namespace termintreu::campaigns {
 
+WeekWindows Rep::default_working_hours() {
+  WeekWindows week;
+  for (std::size_t day = 0; day < 5; ++day) week[day] = {{8 * 60, 17 * 60}};
+  return week;
+}
+
 nlohmann::json to_json(const Rep& rep) {
-  return {{"id", rep.id},       {"client_id", rep.client_id},     {"name", rep.name},
-          {"email", rep.email}, {"phone", rep.phone},             {"territories", rep.territories},
-          {"active", rep.active}};
+  return {{"id", rep.id},
+          {"client_id", rep.client_id},
+          {"name", rep.name},
+          {"email", rep.email},
+          {"phone", rep.phone},
+          {"territories", rep.territories},
+          {"active", rep.active},
+          {"street", rep.street},
+          {"postal_code", rep.postal_code},
+          {"city", rep.city},
+          {"country", rep.country},
+          {"state", rep.state},
+          {"time_zone", rep.time_zone},
+          {"working_hours", week_windows_json(rep.working_hours)},
+          {"appointment_minutes", rep.appointment_minutes},
+          {"calendar_url", rep.calendar_url},
+          {"has_feed", rep.has_feed}};
+}
+
+platform::Result<WeekWindows> working_hours_from_json(const nlohmann::json& body) {
+  WeekWindows week;
+  TT_TRY(read, read_week_windows(body, "working_hours", week));
+  for (std::size_t day = 0; day < week.size(); ++day) {
+    TT_TRY(ordered, check_window_order(week[day], "working_hours." + std::string(kWeekdayKeys[day])));
+  }
+  return week;
+}
+
+std::string working_hours_text(const WeekWindows& hours) {
+  return hours == Rep::default_working_hours() ? std::string() : week_windows_json(hours).dump();
+}
+
+WeekWindows working_hours_of_text(const std::string& text) {
+  if (text.empty()) return Rep::default_working_hours();
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  auto hours = working_hours_from_json(parsed);
+  if (!hours) throw std::runtime_error("stored working hours do not parse: " + hours.error().message);
+  return *hours;
 }
 
 platform::Result<std::string> normalise_territories(std::string_view text) {

@@ -5,6 +5,7 @@
 #include "campaigns/rep_store.hpp"
 #include "identity/credential_rules.hpp"
 #include "identity/tenant_store.hpp"
+#include "platform/country.hpp"
 #include "platform/http/path_id.hpp"
 #include "platform/json_input.hpp"
 
@@ -43,8 +44,52 @@ Result<void> apply_rep_fields(Rep& rep, const JsonFields& fields) {
   }
   TT_TRY(active, fields.optional_bool("active"));
   if (*active) rep.active = **active;
+  const std::pair<std::string_view, std::string*> texts[] = {
+      {"street", &rep.street}, {"postal_code", &rep.postal_code}, {"city", &rep.city}, {"state", &rep.state}};
+  for (const auto& [name, target] : texts) {
+    TT_TRY(text, fields.optional_text(name, {0, name == "street" ? 200u : 80u, true}));
+    if (*text) *target = **text;
+  }
+  TT_TRY(country, fields.optional_text("country", {2, 2, true}));
+  if (*country) {
+    TT_TRY(normalised, platform::normalise_country(**country, "country"));
+    rep.country = *normalised;
+  }
+  TT_TRY(zone, fields.optional_text("time_zone", {1, 64, true}));
+  if (*zone) {
+    TT_TRY(normalised, platform::normalise_time_zone(**zone, "time_zone"));
+    rep.time_zone = *normalised;
+  }
+  if (const auto* hours = fields.value("working_hours"); hours != nullptr) {
+    TT_TRY(week, working_hours_from_json(*hours));
+    rep.working_hours = *week;
+  }
+  TT_TRY(length, fields.optional_integer("appointment_minutes", 15, 8 * 60));
+  if (*length) rep.appointment_minutes = static_cast<int>(**length);
+  TT_TRY(url, fields.optional_text("calendar_url", {0, 2000, true}));
+  if (*url) {
+    if (!(*url)->empty() && !(*url)->starts_with("https://") && !(*url)->starts_with("http://")) {
+      return platform::fail(ErrorCode::invalid, "must be an http(s) address of an ICS calendar", "calendar_url");
+    }
+    rep.calendar_url = **url;
+  }
   return {};
 }
+
+constexpr std::string_view kRepFields[] = {"name",
+                                           "email",
+                                           "phone",
+                                           "territories",
+                                           "active",
+                                           "street",
+                                           "postal_code",
+                                           "city",
+                                           "country",
+                                           "state",
+                                           "time_zone",
+                                           "working_hours",
+                                           "appointment_minutes",
+                                           "calendar_url"};
 
 }  // namespace
 
@@ -64,7 +109,7 @@ void add_rep_routes(identity::Guard& guard, platform::db::Database& database, co
   guard.add(Method::post, "/api/clients/{id}/reps", {Permission::clients_manage},
             [&database, &clock](Request& request, const Principal& p) -> Result<Response> {
               TT_TRY(id, path_id(request));
-              TT_TRY(fields, JsonFields::from_request(request, {"name", "email", "phone", "territories", "active"}));
+              TT_TRY(fields, JsonFields::from_request(request, kRepFields));
               if (!fields->has("name")) return platform::fail(ErrorCode::invalid, "is required", "name");
               Rep rep;
               rep.agency_id = p.agency_id;
@@ -87,7 +132,7 @@ void add_rep_routes(identity::Guard& guard, platform::db::Database& database, co
   guard.add(Method::patch, "/api/reps/{id}", {Permission::clients_manage},
             [&database, &clock](Request& request, const Principal& p) -> Result<Response> {
               TT_TRY(id, path_id(request));
-              TT_TRY(fields, JsonFields::from_request(request, {"name", "email", "phone", "territories", "active"}));
+              TT_TRY(fields, JsonFields::from_request(request, kRepFields));
               const std::int64_t now = platform::to_micros(clock.now());
               const auto meta = identity::meta_of(request);
               TT_TRY(updated, database.transaction("rep.update", [&](soci::session& sql) -> Result<Rep> {

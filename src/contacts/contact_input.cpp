@@ -138,11 +138,7 @@ Result<std::vector<Phone>> normalise_phones(const std::vector<PhoneInput>& input
 }
 
 Result<std::string> check_time_zone(std::string_view name) {
-  try {
-    return std::string(date::locate_zone(name)->name());
-  } catch (const std::runtime_error&) {
-    return fail(ErrorCode::invalid, "must be a time zone such as Europe/Berlin", "time_zone");
-  }
+  return platform::normalise_time_zone(name, "time_zone");
 }
 
 std::string derive_time_zone(const std::optional<Company>& company, const std::vector<Phone>& phones,

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include <date/tz.h>
+
 namespace termintreu::platform {
 namespace {
 
@@ -41,6 +43,14 @@ std::string upper_trimmed(std::string_view text) {
 }
 
 }  // namespace
+
+Result<std::string> normalise_time_zone(std::string_view name, std::string_view field) {
+  try {
+    return std::string(date::locate_zone(name)->name());
+  } catch (const std::runtime_error&) {
+    return fail(ErrorCode::invalid, "must be a time zone such as Europe/Berlin", std::string(field));
+  }
+}
 
 Result<std::string> normalise_country(std::string_view text, std::string_view field) {
   std::string code = upper_trimmed(text);

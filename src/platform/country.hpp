@@ -12,6 +12,10 @@ namespace termintreu::platform {
 // "de" / " DE " → "DE" when it is a country of zone.tab; else an invalid-input error naming `field`.
 Result<std::string> normalise_country(std::string_view text, std::string_view field);
 
+// An IANA zone name the system's tz database knows ("Europe/Berlin"), in its canonical spelling; else an
+// invalid-input error naming `field`.
+Result<std::string> normalise_time_zone(std::string_view name, std::string_view field);
+
 // The first zone zone.tab lists for the country (its principal one: DE → Europe/Berlin, US → America/New_York);
 // nullopt for an unknown code (also "001", libphonenumber's region of non-geographic numbers). zone.tab orders a
 // country's zones by geography first and population second, so the first is not always the main one

@@ -1,8 +1,9 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { apiSignIn, apiSignInAs, type ApiSession } from '../support/api';
 import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
 import { present } from '../support/present';
+import { json, expectField } from '../support/answers';
 
 // The call log to read (GET /api/campaigns/{id}/attempts): calls recorded through the agent's queue on a server of the
 // test's own come back newest first, page by page, filtered by agent, outcome, day and number, and agree with the
@@ -52,16 +53,6 @@ const ENTRY_KEYS = [
   'agent_id', 'agent_name', 'callback_at', 'company_name', 'corrected_by_seq', 'corrects_seq', 'id', 'note', 'outcome',
   'person_id', 'person_name', 'phone', 'reason', 'recorded_at', 'seq', 'started_at', 'talk_seconds',
 ];
-
-async function json<T>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-async function expectField(response: APIResponse, status: number, field: string) {
-  expect(response.status(), await response.text()).toBe(status);
-  expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
-}
 
 const post = (session: ApiSession, path: string, data?: unknown) =>
   session.api.post(path, { headers: { 'X-CSRF-Token': session.csrf }, ...(data === undefined ? {} : { data }) });

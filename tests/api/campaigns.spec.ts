@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { apiSignInAs, createUser, type ApiSession } from '../support/api';
+import { json } from '../support/answers';
 
 // Campaign setup through the API as a project manager does it: defaults within the law, stricter rules only,
 // the caller ID before activation, briefing versions and acknowledgements, staff, reps, client archive.
@@ -10,7 +11,10 @@ const DETAIL_KEYS = [
 ];
 const RULE_KEYS = ['max_attempts_per_campaign', 'max_attempts_per_day', 'max_attempts_per_week', 'min_gap_minutes', 'retry_delay_minutes', 'windows'];
 const BRIEFING_KEYS = ['acknowledgements', 'body', 'created_at', 'created_by', 'created_by_name', 'id', 'version'];
-const REP_KEYS = ['active', 'client_id', 'email', 'id', 'name', 'phone', 'territories'];
+const REP_KEYS = [
+  'active', 'appointment_minutes', 'calendar_url', 'city', 'client_id', 'country', 'email', 'has_feed', 'id', 'name', 'phone',
+  'postal_code', 'state', 'street', 'territories', 'time_zone', 'working_hours',
+];
 
 const keys = (value: unknown) => Object.keys(value as object).sort();
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
@@ -33,11 +37,6 @@ async function expectError(response: APIResponse, status: number, code: string, 
   const body = (await response.json()) as { error: { code: string; field: string } };
   expect(body.error.code).toBe(code);
   expect(body.error.field).toBe(field);
-}
-
-async function json<T>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
 }
 
 /** A project manager's session with helpers that send the CSRF header. */

@@ -1,7 +1,8 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ApiSession } from '../support/api';
 import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
 import { present } from '../support/present';
+import { json } from '../support/answers';
 
 // Second level's list (GET /api/escalations) carries what calling back needs without a lead card per row: the
 // person's company, the zone their clock shows and the time there, and their numbers — the same as the lead card
@@ -31,11 +32,6 @@ interface Card {
   phones: Phone[];
   local_time: string | null;
   time_zone: string;
-}
-
-async function json<T>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
 }
 
 const post = (session: ApiSession, path: string, data?: unknown) =>

@@ -11,14 +11,17 @@ import { serverRoutes, type RouteEntry } from '../support/routes';
 
 type Kind =
   | 'user' | 'token' | 'client' | 'campaign' | 'rep' | 'contact' | 'privacy_request' | 'import' | 'lead' | 'callback'
-  | 'escalation' | 'call_attempt';
+  | 'escalation' | 'call_attempt' | 'appointment';
 const KINDS: readonly Kind[] = [
   'user', 'token', 'client', 'campaign', 'rep', 'contact', 'privacy_request', 'import', 'lead', 'callback', 'escalation',
-  'call_attempt',
+  'call_attempt', 'appointment',
 ];
 
 function kindOf(route: RouteEntry): Kind | null {
   if (!route.path.includes('{')) return null;
+  // The links in appointment mails: the signed token is the credential, whoever holds it (api/appointments.spec.ts
+  // tries changed and foreign tokens).
+  if (route.path === '/api/links/{token}') return null;
   const prefixes: [string, Kind][] = [
     ['/api/users/{id}', 'user'],
     ['/api/tokens/{id}', 'token'],
@@ -33,6 +36,7 @@ function kindOf(route: RouteEntry): Kind | null {
     ['/api/callbacks/{id}', 'callback'],
     ['/api/escalations/{id}', 'escalation'],
     ['/api/call-attempts/{id}', 'call_attempt'],
+    ['/api/appointments/{id}', 'appointment'],
   ];
   for (const [prefix, kind] of prefixes) if (route.path.startsWith(prefix)) return kind;
   throw new Error(`the tenant walk does not know the parameter of ${route.method} ${route.path}: teach kindOf()`);
@@ -50,6 +54,10 @@ function bodyFor(route: RouteEntry): unknown {
   if (route.path.endsWith('/state')) return { state: 'finished' };
   if (route.path.endsWith('/briefing-acknowledgements')) return { version: 1 };
   if (route.path.endsWith('/corrections')) return { outcome: 'wrong_number', note: 'Übernommen' };
+  if (route.path === '/api/appointments/{id}/reschedule') return { starts_at: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+  if (route.path === '/api/appointments/{id}/cancel') return { reason: 'Übernommen' };
+  if (route.path === '/api/appointments/{id}/outcome') return { outcome: 'cancelled', note: 'Übernommen' };
+  if (route.path === '/api/campaigns/{id}/reminders' && route.method === 'PUT') return { offsets_minutes: [60] };
   if (route.path.endsWith('/staff')) return { agents: [], specialists: [], rep_ids: [] };
   if (route.method === 'PATCH' && route.path.startsWith('/api/contacts/')) return { last_name: 'Übernommen' };
   if (route.path === '/api/contacts/{id}/block') return { reason: 'Übernommen' };
@@ -89,6 +97,7 @@ interface Ids {
   callback: number[];
   escalation: number[];
   call_attempt: number[];
+  appointment: number[];
 }
 
 /** The ids of the reps of the given clients (GET /api/clients/{id}/reps). */
@@ -140,6 +149,7 @@ async function idsOf(session: ApiSession): Promise<Ids> {
     callback: callbacks,
     escalation: escalations,
     call_attempt: [...attempts],
+    appointment: (await get('/api/appointments?limit=500', 'appointments')).map((a) => a.id),
   };
 }
 
@@ -312,7 +322,14 @@ test.describe('tenant isolation, route by route', () => {
       expect(otherCampaigns.length).toBeGreaterThan(0);
       const otherReps = await repsOf(adminA, otherClients);
       expect(otherReps.length, "the other clients have reps to attack").toBeGreaterThan(0);
-      const foreign: Partial<Record<Kind, number[]>> = { client: otherClients, campaign: otherCampaigns, rep: otherReps };
+      const allAppointments = (await (await adminA.api.get('/api/appointments?limit=500')).json()) as {
+        appointments: { id: number; client_id: number }[];
+      };
+      const otherAppointments = allAppointments.appointments.filter((a) => a.client_id !== own).map((a) => a.id);
+      expect(otherAppointments.length, 'the other clients have appointments to attack').toBeGreaterThan(0);
+      const foreign: Partial<Record<Kind, number[]>> = {
+        client: otherClients, campaign: otherCampaigns, rep: otherReps, appointment: otherAppointments,
+      };
       let attempts = 0;
       for (const route of routes) {
         const kind = kindOf(route);
@@ -328,6 +345,16 @@ test.describe('tenant isolation, route by route', () => {
       expect(clients.clients.map((c) => c.id)).toEqual([own]);
       const campaigns = (await (await manager.api.get('/api/campaigns')).json()) as { campaigns: { client_id: number }[] };
       for (const c of campaigns.campaigns) expect(c.client_id).toBe(own);
+      // Lists filter to the own client: asking for another client's appointments gives none.
+      const ownAppointments = (await (await manager.api.get('/api/appointments')).json()) as {
+        appointments: { client_id: number }[];
+      };
+      expect(ownAppointments.appointments.length).toBeGreaterThan(0);
+      for (const a of ownAppointments.appointments) expect(a.client_id).toBe(own);
+      const asked = (await (await manager.api.get(`/api/appointments?client_id=${otherClients[0]}`)).json()) as {
+        appointments: unknown[];
+      };
+      expect(asked.appointments).toEqual([]);
       // The own client's reps are readable; the other clients' reps were refused above on every route.
       const ownReps = (await (await manager.api.get(`/api/clients/${own}/reps`)).json()) as { reps: { client_id: number }[] };
       for (const r of ownReps.reps) expect(r.client_id).toBe(own);

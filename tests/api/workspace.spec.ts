@@ -1,7 +1,9 @@
 import { expect, request as playwrightRequest, test, type APIResponse } from '@playwright/test';
 import type { ApiSession } from '../support/api';
 import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from '../support/clock-server';
+import { nextLeadByApi } from '../support/next-lead';
 import { decodeWords, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { json, expectField } from '../support/answers';
 
 // The agent's queue through the API on a server of its own whose clock the test moves: Next leases a lead, bad
 // outcomes are refused with their field, outcomes go into the call log, a personal callback returns first when it
@@ -23,18 +25,8 @@ interface Assignment {
   } | null;
 }
 
-async function json<T>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
 async function expectStatus(response: APIResponse, status: number) {
   expect(response.status(), await response.text()).toBe(status);
-}
-
-async function expectField(response: APIResponse, status: number, field: string) {
-  expect(response.status(), await response.text()).toBe(status);
-  expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
 }
 
 test.describe('agent workspace API', () => {
@@ -54,25 +46,14 @@ test.describe('agent workspace API', () => {
   }
 
   /** Next as the agent; acknowledges pending briefings and moves past closed days until a lead comes. */
-  async function next(): Promise<Assignment> {
-    for (let tries = 0; tries < 8; tries++) {
-      const session = agent;
-      const assignment = await json<Assignment>(await post(session, '/api/workspace/next'), 200);
-      if (assignment.lead_id) return assignment;
-      if (assignment.empty_reason === 'briefing' || assignment.briefings_pending.length > 0) {
-        for (const campaignId of assignment.briefings_pending) {
-          const detail = await json<{ briefing: { version: number } }>(await session.api.get(`/api/campaigns/${campaignId}`), 200);
-          await json(await post(session, `/api/campaigns/${campaignId}/briefing-acknowledgements`, { version: detail.briefing.version }), 200);
-        }
-        continue;
-      }
-      expect(assignment.empty_reason).toBe('nothing_due');
-      // A public holiday somewhere in Germany: try the next morning (as new sessions: a day ends idle ones).
-      await server.advance(24 * 60);
-      await signInAgain();
-    }
-    throw new Error('no lead came within a week of mornings');
-  }
+  const next = () =>
+    nextLeadByApi<Assignment>(
+      () => agent,
+      async () => {
+        await server.advance(24 * 60);
+        await signInAgain();
+      },
+    );
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);

@@ -103,8 +103,11 @@ test('an agent works the queue by keyboard, a promised callback comes back first
   await expect(page.getByRole('table', { name: 'Earlier attempts' })).toContainText('Callback');
   await expect(agentRow.getByRole('cell').nth(1)).toContainText('On a call', { timeout: 10_000 });
 
-  // The appointment (8): the board counts it without a reload.
+  // The appointment (8), booked at the best suggested time: the board counts it without a reload.
   await page.keyboard.press('8');
+  const booking = page.getByRole('dialog', { name: /^Appointment with/ });
+  await booking.getByRole('button', { name: 'Book appointment' }).click();
+  await expect(booking).toHaveCount(0);
   await expect(notice).toContainText('Appointment recorded');
   await expect(agentRow.getByRole('cell').nth(3)).toHaveText('3', { timeout: 10_000 });
   await expect(agentRow.getByRole('cell').nth(6)).toHaveText('1', { timeout: 10_000 });

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { minutesToNextWeekdayMorning, startClockServer, type ClockServer } from './clock-server';
 import type { Role } from './credentials';
 import { present } from './present';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { chooseLanguage, signInUI } from './ui';
 
 export interface Desk {
@@ -16,19 +17,36 @@ export interface Desk {
  */
 export class Desks {
   private started: { server: ClockServer; now: Date } | null = null;
+  private sink: SmtpSink | null = null;
 
-  /** Desks on a server of their own for the tests of one file: started before the first, stopped after the last. */
-  static perFile(): Desks {
+  /**
+   * Desks on a server of their own for the tests of one file: started before the first, stopped after the last.
+   * `smtp`: the server sends its mail to an SMTP sink of the test's (`mail`).
+   */
+  static perFile({ smtp = false }: { smtp?: boolean } = {}): Desks {
     const desks = new Desks();
     test.beforeAll(async () => {
       test.setTimeout(120_000);
-      const server = await startClockServer();
+      if (smtp) desks.sink = await startSmtpSink();
+      const extra = desks.sink ? ['--smtp-url', `smtp://127.0.0.1:${desks.sink.port}`, '--smtp-from', 'termine@agentur.example'] : [];
+      const server = await startClockServer(extra);
       desks.started = { server, now: await server.advance(minutesToNextWeekdayMorning(await server.advance(1))) };
     });
     test.afterAll(async () => {
       await desks.started?.server.stop();
+      await desks.sink?.close();
     });
     return desks;
+  }
+
+  /** The mail the server sent (perFile with smtp). */
+  get mail(): SmtpSink {
+    return present(this.sink, 'the SMTP sink of this file (perFile({ smtp: true }))');
+  }
+
+  /** The server's time when last read or moved. */
+  get now(): Date {
+    return this.serverNow;
   }
 
   get server(): ClockServer {

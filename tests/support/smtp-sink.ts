@@ -24,7 +24,8 @@ export interface SmtpSink {
   close: () => Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: 0 for any free one; a port given again brings a stopped sink back where the server expects it. */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const sockets = new Set<Socket>();
   const sink: SmtpSink = {
     port: 0,
@@ -51,7 +52,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     socket.on('error', () => socket.destroy());
     serve(socket, sink);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the SMTP sink has no port');
   sink.port = address.port;
@@ -123,12 +124,7 @@ function serve(socket: Socket, sink: SmtpSink): void {
 
 function parse(from: string, to: string[], raw: string): ReceivedMail {
   const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');  // unfold
-  const headers: Record<string, string> = {};
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
+  const headers = headerMap(raw.slice(0, split));
   const encodedBody = raw.slice(split + 4);
   const body =
     (headers['content-transfer-encoding'] ?? '').toLowerCase() === 'base64'
@@ -142,4 +138,57 @@ export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+}
+
+export interface MimePart {
+  headers: Record<string, string>;
+  /** The decoded content (base64 undone), as text. */
+  text: string;
+}
+
+/** The leaf parts of a multipart mail, depth first, as the server writes them (every leaf in base64). */
+export function mimeParts(raw: string): MimePart[] {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = headerMap(raw.slice(0, split));
+  const body = raw.slice(split + 4);
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
+  if (!boundary) {
+    const base64 = (headers['content-transfer-encoding'] ?? '').toLowerCase() === 'base64';
+    return [{ headers, text: base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body }];
+  }
+  const parts: MimePart[] = [];
+  const chunks = body.split(`--${boundary}`);
+  // chunks[0] is the preamble, the last one starts with "--" (the end marker)
+  for (const chunk of chunks.slice(1)) {
+    if (chunk.startsWith('--')) break;
+    parts.push(...mimeParts(chunk.replace(/^\r\n/, '')));
+  }
+  return parts;
+}
+
+/** Unfolded headers by lower-case name. */
+function headerMap(head: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** The /link/… paths in a mail's text (the signed links to confirm, ask for another time, report), in order. */
+export function linksIn(mail: ReceivedMail): string[] {
+  const text = mimeParts(mail.raw).find((p) => /^text\/plain/.test(p.headers['content-type'] ?? ''))?.text ?? mail.body;
+  return [...text.matchAll(/\/link\/([A-Za-z0-9_~-]+)/g)].map((m) => m[0]);
+}
+
+/** What a signed link says ("appointment/12/confirm/0"): its payload is readable, only its signature is secret. */
+export function claimOf(link: string): string {
+  const token = link.slice(link.lastIndexOf('/') + 1);
+  return Buffer.from(token.split('~')[0]!, 'base64url').toString('utf8').split('\n')[0]!;
+}
+
+/** Every text part of a mail, decoded (the calendar is base64 in the raw mail). */
+export function decodedText(mail: ReceivedMail): string {
+  return mimeParts(mail.raw).map((p) => p.text).join('\n');
 }

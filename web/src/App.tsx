@@ -17,6 +17,7 @@ import { BlockListPage } from './pages/contacts/BlockListPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ImportPage } from './pages/imports/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { LinkPage } from './pages/links/LinkPage';
 import { PortalPage } from './pages/PortalPage';
 import { SignInPage } from './pages/SignInPage';
 import { SecondLevelPage } from './pages/escalations/SecondLevelPage';
@@ -54,6 +55,10 @@ export function App() {
   const pathname = usePathname();
   const search = useSearch();
   const page = findPage(pathname);
+
+  // The links in appointment mails work without an account, whoever is signed in.
+  const link = /^\/link\/([A-Za-z0-9_~-]+)$/.exec(pathname);
+  if (link?.[1]) return <LinkPage token={link[1]} />;
 
   switch (state.status) {
     case 'loading':

@@ -10,6 +10,11 @@ namespace termintreu::platform::mail {
 namespace {
 
 constexpr std::size_t kBodyLine = 76;
+// Every part is base64, whose alphabet has neither '-' nor '_': no line of a part can start with "--" or hold "=_",
+// so these boundaries cannot occur in the content. Neither is a prefix of the other, which would confuse parsers
+// that match the outer boundary on a prefix.
+constexpr std::string_view kMixedBoundary = "=_termintreu_mixed";
+constexpr std::string_view kAlternativeBoundary = "=_termintreu_alt";
 // Raw bytes per encoded word: 45 bytes become 60 base64 characters, within the 75 an encoded word may have.
 constexpr std::size_t kWordBytes = 45;
 
@@ -81,6 +86,58 @@ std::string crlf_lines(std::string_view text) {
   return out;
 }
 
+std::string base64_lines(std::string_view bytes) {
+  const std::string encoded = base64(bytes);
+  std::string out;
+  out.reserve(encoded.size() + encoded.size() / kBodyLine * 2 + 2);
+  for (std::size_t at = 0; at < encoded.size(); at += kBodyLine) {
+    out += encoded.substr(at, kBodyLine);
+    out += "\r\n";
+  }
+  return out;
+}
+
+// A MIME token for the method parameter: nothing a merged value could use to end the header or add a parameter.
+std::string method_token(std::string_view method) {
+  std::string out;
+  for (const char c : method) {
+    if ((c >= 'A' && c <= 'Z') || c == '-') out += c;
+    if (c >= 'a' && c <= 'z') out += static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string part(std::string_view headers, std::string_view base64_body) {
+  return std::string(headers) + "Content-Transfer-Encoding: base64\r\n\r\n" + std::string(base64_body);
+}
+
+std::string delimiter(std::string_view boundary) {
+  return "--" + std::string(boundary) + "\r\n";
+}
+std::string close_delimiter(std::string_view boundary) {
+  return "--" + std::string(boundary) + "--\r\n";
+}
+
+std::string calendar_body(const MailMessage& m, const MailCalendar& calendar) {
+  const std::string text = base64_lines(crlf_lines(m.body));
+  const std::string ics = base64_lines(calendar.text);
+  std::string out;
+  out += delimiter(kMixedBoundary);
+  out += "Content-Type: multipart/alternative; boundary=\"" + std::string(kAlternativeBoundary) + "\"\r\n\r\n";
+  out += delimiter(kAlternativeBoundary);
+  out += part("Content-Type: text/plain; charset=UTF-8\r\n", text);
+  out += delimiter(kAlternativeBoundary);
+  out += part("Content-Type: text/calendar; charset=UTF-8; method=" + method_token(calendar.method) + "\r\n", ics);
+  out += close_delimiter(kAlternativeBoundary);
+  out += delimiter(kMixedBoundary);
+  out += part(
+      "Content-Type: application/ics; name=\"invite.ics\"\r\n"
+      "Content-Disposition: attachment; filename=\"invite.ics\"\r\n",
+      ics);
+  out += close_delimiter(kMixedBoundary);
+  return out;
+}
+
 }  // namespace
 
 std::string render(const MailMessage& m) {
@@ -94,6 +151,10 @@ std::string render(const MailMessage& m) {
   out += "Subject: " + header_text(m.subject) + "\r\n";
   out += "Message-ID: <" + one_line(m.message_id) + ">\r\n";
   out += "MIME-Version: 1.0\r\n";
+  if (m.calendar) {
+    out += "Content-Type: multipart/mixed; boundary=\"" + std::string(kMixedBoundary) + "\"\r\n\r\n";
+    return out + calendar_body(m, *m.calendar);
+  }
   out += "Content-Type: text/plain; charset=UTF-8\r\n";
   out += "Content-Transfer-Encoding: base64\r\n\r\n";
   const std::string encoded = base64(crlf_lines(m.body));

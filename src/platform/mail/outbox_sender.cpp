@@ -42,6 +42,7 @@ MailMessage OutboxSender::message_of(const outbox_store::OutboxMail& mail) const
   message.reply_to = mail.reply_to;
   message.subject = mail.subject;
   message.body = mail.body;
+  if (!mail.calendar_method.empty()) message.calendar = MailCalendar{mail.calendar_method, mail.calendar_text};
   message.message_id = fmt::format("outbox-{}-{}@{}", mail.id, mail.created_at, domain_of(identity_.address));
   message.date = from_micros(mail.created_at);
   return message;

@@ -11,11 +11,12 @@ namespace {
 
 constexpr const char* kInsert =
     "INSERT INTO outbox (agency_id, lead_id, attempt_id, kind, to_address, from_name, reply_to, subject, body, "
-    "state, tries, next_try_at, last_error, created_at) VALUES (:agency_id, :lead_id, :attempt_id, :kind, :to, "
-    ":from_name, :reply_to, :subject, :body, 'queued', 0, :next_try_at, '', :created_at) RETURNING id";
+    "state, tries, next_try_at, last_error, created_at, appointment_id, calendar_method, calendar_text) VALUES "
+    "(:agency_id, :lead_id, :attempt_id, :kind, :to, :from_name, :reply_to, :subject, :body, 'queued', 0, "
+    ":next_try_at, '', :created_at, :appointment_id, :calendar_method, :calendar_text) RETURNING id";
 constexpr const char* kColumns =
     "SELECT id, agency_id, lead_id, attempt_id, kind, to_address, from_name, reply_to, subject, body, state, tries, "
-    "next_try_at, last_error, created_at, sent_at FROM outbox ";
+    "next_try_at, last_error, created_at, sent_at, appointment_id, calendar_method, calendar_text FROM outbox ";
 constexpr const char* kDue = "WHERE state = 'queued' AND next_try_at <= :now ORDER BY next_try_at, id LIMIT :limit";
 constexpr const char* kOfLead = "WHERE agency_id = :agency_id AND lead_id = :lead_id ORDER BY id DESC";
 // Guarded: of two senders seeing the same due mail, only one moves it.
@@ -29,8 +30,8 @@ constexpr const char* kFailed = "UPDATE outbox SET state = 'failed', last_error 
 
 struct MailRow {
   long long id = 0, agency_id = 0, tries = 0, next_try_at = 0, created_at = 0;
-  std::optional<long long> lead_id, attempt_id, sent_at;
-  std::string kind, to_address, from_name, reply_to, subject, body, state, last_error;
+  std::optional<long long> lead_id, attempt_id, sent_at, appointment_id;
+  std::string kind, to_address, from_name, reply_to, subject, body, state, last_error, calendar_method, calendar_text;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(agency_id));
@@ -48,25 +49,29 @@ struct MailRow {
     st.exchange(soci::into(last_error));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(sent_at));
+    st.exchange(soci::into(appointment_id));
+    st.exchange(soci::into(calendar_method));
+    st.exchange(soci::into(calendar_text));
   }
   OutboxMail to_model() const {
-    return OutboxMail{id,      agency_id, lead_id, attempt_id,  kind,       to_address, from_name, reply_to,
-                      subject, body,      state,   tries,       next_try_at, last_error, created_at, sent_at};
+    return OutboxMail{id,         agency_id, lead_id,        attempt_id,      kind,         to_address,  from_name,
+                      reply_to,   subject,   body,           state,           tries,        next_try_at, last_error,
+                      created_at, sent_at,   appointment_id, calendar_method, calendar_text};
   }
 };
 
 }  // namespace
 
 std::int64_t enqueue(soci::session& sql, const OutboxMail& mail) {
-  long long id = 0;
   const long long agency_id = mail.agency_id, next_try_at = mail.next_try_at, created_at = mail.created_at;
-  std::optional<long long> lead_id, attempt_id;
+  std::optional<long long> lead_id, attempt_id, appointment_id;
   if (mail.lead_id) lead_id = *mail.lead_id;
   if (mail.attempt_id) attempt_id = *mail.attempt_id;
-  sql << kInsert, soci::use(agency_id), soci::use(lead_id), soci::use(attempt_id), soci::use(mail.kind),
-      soci::use(mail.to_address), soci::use(mail.from_name), soci::use(mail.reply_to), soci::use(mail.subject),
-      soci::use(mail.body), soci::use(next_try_at), soci::use(created_at), soci::into(id);
-  return id;
+  if (mail.appointment_id) appointment_id = *mail.appointment_id;
+  return db::fetch_value<long long>(sql, kInsert, agency_id, lead_id, attempt_id, mail.kind, mail.to_address,
+                                    mail.from_name, mail.reply_to, mail.subject, mail.body, next_try_at, created_at,
+                                    appointment_id, mail.calendar_method, mail.calendar_text)
+      .value();
 }
 
 std::vector<OutboxMail> claim_due(soci::session& sql, std::int64_t now, std::int64_t claim_until, int limit) {

@@ -29,6 +29,9 @@ struct OutboxMail {
   std::string last_error;
   std::int64_t created_at = 0;
   std::optional<std::int64_t> sent_at;
+  std::optional<std::int64_t> appointment_id;
+  std::string calendar_method;  // "REQUEST" / "CANCEL": the mail carries calendar_text as an invitation; "" none
+  std::string calendar_text;
 };
 
 std::int64_t enqueue(soci::session& sql, const OutboxMail& mail);

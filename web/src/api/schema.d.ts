@@ -1317,6 +1317,361 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspace/leads/{id}/slots": {
+        parameters: {
+            query?: {
+                kind?: "on_site" | "video" | "phone";
+                /** @description Working days of each rep to search (1–20, default 5). */
+                days?: number;
+                /** @description 15–480; default each rep's usual length. */
+                duration_minutes?: number;
+                /** @description Search from this time on (default now + 2 hours). */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Free slots of the campaign's reps for the lead, least added travel first (workspace.use or supervision.view)
+         * @description For the agent who holds the lead (or supervision): the reps of the campaign whose territories cover the
+         *     company's postal code (all its active reps when none does), their working hours in their own zone, public
+         *     holidays of their state, appointments and blocked times. A slot lies in one working window, leaves time to
+         *     drive from the previous place (or the rep's home base at the start of the day) and on to the next one, and is
+         *     ranked by the travel it adds to the rep's day (straight line × 1.3 at 60 km/h plus 10 minutes each way;
+         *     docs/decisions/0014-slot-suggestions.md). At most 8 slots, 3 per rep and day, not overlapping.
+         */
+        get: operations["suggestSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments of the agency in time order (campaigns.read, supervision.view or portal.view; scoped)
+         * @description A client-bound user sees its own client's appointments only, whatever client_id it asks for.
+         */
+        get: operations["listAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming appointments (next 14 days) that may burst, why, and what to do (campaigns.read, supervision.view or portal.view; scoped)
+         * @description Reasons in the order they weigh: change_requested (the person asked for another time through the link in the confirmation; detail holds their note), rep_unavailable (the rep was deactivated), calendar_clash (the rep's own calendar or a blocked time overlaps it), mail_bounced (a mail about it could not be delivered), unconfirmed (not confirmed 48 hours before the start). The action is reschedule when the date itself is in doubt and call_to_confirm when only the person's commitment is.
+         */
+        get: operations["listAppointmentsAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/appointment-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Confirmation, no-show and qualified rates of the campaign and each of its reps (campaigns.read, supervision.view or portal.view; scoped)
+         * @description confirmation_rate = appointments the person confirmed ÷ appointments; no_show_rate = no-shows ÷ (held + no-shows); qualified_rate = qualified ÷ held. A rate is null while its divisor is zero.
+         */
+        get: operations["getAppointmentRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** When the person and the rep are reminded of an appointment (campaigns.read, supervision.view or portal.view; scoped) */
+        get: operations["getReminderSettings"];
+        /**
+         * Set the reminder offsets of the campaign (permission campaigns.manage; audited)
+         * @description Up to 4 offsets of 15 minutes to 7 days before the start, distinct; stored largest first. An empty list sends no reminders. Default 1440 and 120 (24 hours and 2 hours before). A reminder whose moment had passed when the appointment was booked is not sent.
+         */
+        put: operations["setReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One appointment (campaigns.read, supervision.view or portal.view; scoped) */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to another time or rep of the campaign (supervision.view or campaigns.manage)
+         * @description The rep must be free then (409 at starts_at). The sequence grows by one and the person and the rep get the updated invitation (METHOD:REQUEST, same UID); a rep who loses the appointment gets its cancellation. The state returns to booked (the person confirms again). 409 at state for a cancelled, held or past appointment.
+         */
+        post: operations["rescheduleAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment with a reason (supervision.view or campaigns.manage)
+         * @description The sequence grows by one and the person and the rep get the cancellation (METHOD:CANCEL, same UID, so their calendars remove it). The reason is kept for the agency and the client, not mailed. 409 at state for a cancelled, held or past appointment.
+         */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how the appointment went (portal.view, supervision.view or campaigns.manage; scoped)
+         * @description Once per appointment, not before its start and not for a cancelled one (409 at outcome). held may say whether the person was qualified; no_show puts the lead back as a callback due now for the agent who booked it, to set a new date; cancelled means it did not take place for another reason, given in note (required).
+         */
+        post: operations["recordAppointmentOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/call-to-confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an agent to call the person and re-confirm (supervision.view or campaigns.manage)
+         * @description A callback due now on the lead for the agent who booked the appointment, ahead of fresh leads; an open one is reused. 409 at state for a cancelled, held or past appointment.
+         */
+        post: operations["callToConfirmAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * What a signed link in a mail is for (the signature authenticates)
+         * @description The links in confirmations and reminders carry the appointment, the action (confirm, change, outcome), the invitation's sequence and an expiry, signed with HMAC-SHA256 by a key the server keeps. 400 at token for a changed, foreign or expired link. outdated means the appointment moved after the mail was sent.
+         */
+        get: operations["openAppointmentLink"];
+        put?: never;
+        /**
+         * Do what the signed link is for (the signature authenticates; audited)
+         * @description confirm: the person confirms (again is fine). change: the person asks for another time, note says when suits them; the appointment shows at risk for the agency. outcome: the rep reports held / no_show / cancelled as on POST /api/appointments/{id}/outcome. 409 at token when the appointment moved since the mail.
+         */
+        post: operations["answerAppointmentLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/feed-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret for the rep's calendar feed (permission clients.manage)
+         * @description The secret is returned once and kept only as its SHA-256; an earlier secret stops working.
+         */
+        post: operations["issueRepFeedToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/calendar.ics": {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The rep's appointments as an iCalendar feed for Outlook, Google and Apple calendars (the secret authenticates)
+         * @description Appointments from 30 days back, cancelled ones left out (a feed is a snapshot); times in the person's zone with its VTIMEZONE; no attendee addresses. 404 for a wrong id or secret.
+         */
+        get: operations["getRepCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the rep's own calendar from an ICS file (permission clients.manage)
+         * @description The events from a day back to 120 days ahead become the rep's busy times (recurring ones expanded, free and cancelled ones left out), replacing the previous import; slot suggestions and bookings keep them free. At most 1 MiB per upload (a published calendar_url may be up to 10 MiB and is fetched every 30 minutes).
+         */
+        post: operations["importRepCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/calendar/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the rep's published calendar (calendar_url) now (permission clients.manage)
+         * @description 400 when the rep has no calendar_url; 503 when it cannot be fetched (the earlier import stays).
+         */
+        post: operations["refreshRepCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1645,6 +2000,23 @@ export interface components {
              */
             territories: string;
             active: boolean;
+            /** @description Home base (where the rep's day starts), for travel planning. */
+            street: string;
+            postal_code: string;
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            /** @description Subdivision for public holidays ("NW", "BY"); "" = unknown. */
+            state: string;
+            /** @description IANA zone of the working hours. */
+            time_zone: string;
+            working_hours: components["schemas"]["WeekWindows"];
+            /** @description Usual length of an appointment with this rep. */
+            appointment_minutes: number;
+            /** @description An ICS URL the rep's own calendar publishes; "" = none. */
+            calendar_url: string;
+            /** @description A calendar feed secret was issued (POST /api/reps/{id}/feed-token). */
+            has_feed: boolean;
         };
         ApiToken: {
             /** Format: int64 */
@@ -1789,7 +2161,7 @@ export interface components {
             industry?: string;
             city?: string;
             country?: string;
-            /** @description true archives the client */
+            /** @description true archives the client, false restores it. */
             archived?: boolean;
         };
         CreateCampaignRequest: {
@@ -1842,7 +2214,7 @@ export interface components {
             script?: components["schemas"]["ScriptInput"];
             info_mail?: components["schemas"]["InfoMailTemplate"];
             qualification?: components["schemas"]["QualificationItemInput"][];
-            /** @description true archives the campaign */
+            /** @description true archives the campaign, false restores it. */
             archived?: boolean;
         };
         ChangeCampaignStateRequest: {
@@ -1857,7 +2229,7 @@ export interface components {
             body: string;
         };
         AcknowledgeBriefingRequest: {
-            /** @description The current version */
+            /** @description The current version, as read. */
             version: number;
         };
         CreateRepRequest: {
@@ -1867,14 +2239,38 @@ export interface components {
             /** @description Postal-code prefixes separated by commas, semicolons or spaces ("32, 33;480"); stored as "32,33,480". */
             territories?: string;
             active?: boolean;
+            street?: string;
+            postal_code?: string;
+            city?: string;
+            country?: string;
+            state?: string;
+            /** @description IANA zone, e.g. "Europe/Berlin". */
+            time_zone?: string;
+            /** @description Days left out are days off; each day's windows in order without overlap (default Mon–Fri 08:00–17:00). */
+            working_hours?: components["schemas"]["WeekWindows"];
+            appointment_minutes?: number;
+            /** @description http(s) address of an ICS calendar, or "". */
+            calendar_url?: string;
         };
         UpdateRepRequest: {
             name?: string;
             email?: string;
             phone?: string;
             territories?: string;
-            /** @description false deactivates the rep */
+            /** @description false deactivates the rep, true reactivates. */
             active?: boolean;
+            street?: string;
+            postal_code?: string;
+            city?: string;
+            country?: string;
+            state?: string;
+            /** @description IANA zone, e.g. "Europe/Berlin". */
+            time_zone?: string;
+            /** @description Days left out are days off; each day's windows in order without overlap (default Mon–Fri 08:00–17:00). */
+            working_hours?: components["schemas"]["WeekWindows"];
+            appointment_minutes?: number;
+            /** @description http(s) address of an ICS calendar, or "". */
+            calendar_url?: string;
         };
         Company: {
             /** Format: int64 */
@@ -2492,7 +2888,7 @@ export interface components {
             attempts: components["schemas"]["CallLogEntry"][];
             /**
              * Format: int64
-             * @description Entries matching the filters
+             * @description Entries matching the filters, on all pages.
              */
             total: number;
             limit: number;
@@ -2556,6 +2952,28 @@ export interface components {
             talk_seconds?: number;
             /** @description Only with info_mail: the address the person gave in the call (default: the stored one). The campaign's info mail is queued with the call in one transaction and sent over SMTP with retries. */
             email?: string;
+            appointment?: components["schemas"]["AppointmentRequest"];
+        };
+        /** @description Only with the outcome appointment: books the appointment in the call's transaction (the call and the appointment exist together or not at all) and queues calendar invitations (METHOD:REQUEST) to the rep and the person. The rep must be one of the campaign's and free then (409 otherwise, field appointment.starts_at). Without it the outcome records an appointment set outside Termintreu. */
+        AppointmentRequest: {
+            /** Format: int64 */
+            rep_id: number;
+            /**
+             * Format: date-time
+             * @description In the future, within a year.
+             */
+            starts_at: string;
+            /** @description Default the rep's appointment_minutes. */
+            duration_minutes?: number;
+            /**
+             * @default on_site
+             * @enum {string}
+             */
+            kind: "on_site" | "video" | "phone";
+            /** @description Topics and the qualification answers, for the rep. */
+            agenda?: string;
+            /** @description Default for on_site the company's address. */
+            location?: string;
         };
         CorrectionRequest: {
             /** @enum {string} */
@@ -2565,7 +2983,173 @@ export interface components {
             /** @description Why the entry is corrected. */
             note: string;
         };
+        /** @enum {string} */
+        AppointmentState: "booked" | "confirmed" | "change_requested" | "cancelled" | "held" | "no_show";
+        Appointment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            client_id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            /** Format: int64 */
+            lead_id: number;
+            /** Format: int64 */
+            person_id: number;
+            /** Format: int64 */
+            rep_id: number;
+            /**
+             * Format: int64
+             * @description The call that set it.
+             */
+            attempt_id: number | null;
+            /** Format: int64 */
+            booked_by: number;
+            /** @enum {string} */
+            kind: "on_site" | "video" | "phone";
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @description The person's zone; invitations show the time in it. */
+            time_zone: string;
+            location: string;
+            latitude: number | null;
+            longitude: number | null;
+            agenda: string;
+            state: components["schemas"]["AppointmentState"];
+            qualified: boolean | null;
+            /** @description Grows with every change sent to the attendees (iCalendar SEQUENCE). */
+            sequence: number;
+            cancel_reason: string;
+            /** @description What the person wrote when asking for another time. */
+            person_note: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /**
+             * Format: date-time
+             * @description When held / no_show was recorded.
+             */
+            outcome_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            rep_name?: string;
+            person_name?: string;
+            company_name?: string;
+            campaign_name?: string;
+            client_name?: string;
+        };
+        AppointmentList: {
+            appointments: components["schemas"]["Appointment"][];
+            total: number;
+        };
+        AppointmentAtRisk: components["schemas"]["Appointment"] & {
+            reasons: {
+                /** @enum {string} */
+                code: "change_requested" | "rep_unavailable" | "calendar_clash" | "mail_bounced" | "unconfirmed";
+                detail: string;
+            }[];
+            /** @enum {string} */
+            action: "reschedule" | "call_to_confirm";
+        };
+        AppointmentRates: {
+            appointments: number;
+            confirmed: number;
+            held: number;
+            qualified: number;
+            no_show: number;
+            cancelled: number;
+            confirmation_rate: number | null;
+            no_show_rate: number | null;
+            qualified_rate: number | null;
+        };
+        ReminderSettings: {
+            /** @description Minutes before the start, largest first. */
+            offsets_minutes: number[];
+        };
+        OutcomeReport: {
+            /** @enum {string} */
+            outcome: "held" | "no_show" | "cancelled";
+            /** @description Only with held. */
+            qualified?: boolean;
+            note?: string;
+        };
+        LinkView: {
+            /** @enum {string} */
+            action: "confirm" | "change" | "outcome";
+            /** @description What the link is for has happened. */
+            done: boolean;
+            outdated: boolean;
+            appointment: {
+                /** @enum {string} */
+                kind: "on_site" | "video" | "phone";
+                /** Format: date-time */
+                starts_at: string;
+                /** Format: date-time */
+                ends_at: string;
+                time_zone: string;
+                /** @description The start in German words */
+                when: string;
+                location: string;
+                state: components["schemas"]["AppointmentState"];
+                qualified: boolean | null;
+                client_name: string;
+                company_name: string;
+                person_name: string;
+                rep_name: string;
+            };
+        };
+        CalendarImport: {
+            /** @description Busy times now known for the rep. */
+            imported: number;
+            /** @description Events that could not be read. */
+            skipped: number;
+        };
+        SlotSuggestions: {
+            /** Format: int64 */
+            lead_id: number;
+            /** @enum {string} */
+            kind: "on_site" | "video" | "phone";
+            /** @description The person's zone (local_start is in it). */
+            time_zone: string;
+            /** @description Whether the company's address could be placed (else no travel is planned). */
+            place_known: boolean;
+            /** @description The company's address. */
+            location: string;
+            reps: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                time_zone: string;
+                /** @description The rep's territories cover the company's postal code. */
+                covers: boolean;
+                appointment_minutes: number;
+            }[];
+            slots: {
+                /** Format: int64 */
+                rep_id: number;
+                rep_name: string;
+                /** Format: date-time */
+                starts_at: string;
+                /** Format: date-time */
+                ends_at: string;
+                /** @description In the person's zone, "2026-12-07T10:00". */
+                local_start: string;
+                /** @description In the rep's zone. */
+                rep_local_start: string;
+                /** @description How much longer the rep's day on the road gets. */
+                added_travel_minutes: number;
+                travel_before_minutes: number;
+                /** @description The drive before starts at the rep's home base. */
+                from_home: boolean;
+            }[];
+        };
         OutcomeRecorded: {
+            /**
+             * Format: int64
+             * @description The appointment booked with the call.
+             */
+            appointment_id: number | null;
             /** Format: int64 */
             attempt_id: number;
             /**
@@ -5099,6 +5683,563 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    suggestSlots: {
+        parameters: {
+            query?: {
+                kind?: "on_site" | "video" | "phone";
+                /** @description Working days of each rep to search (1–20, default 5). */
+                days?: number;
+                /** @description 15–480; default each rep's usual length. */
+                duration_minutes?: number;
+                /** @description Search from this time on (default now + 2 hours). */
+                from?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotSuggestions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAppointments: {
+        parameters: {
+            query?: {
+                campaign_id?: number;
+                client_id?: number;
+                rep_id?: number;
+                lead_id?: number;
+                /** @description Starting at or after. */
+                from?: string;
+                /** @description Starting before. */
+                to?: string;
+                state?: components["schemas"]["AppointmentState"];
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the total. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listAppointmentsAtRisk: {
+        parameters: {
+            query?: {
+                campaign_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointments at risk in time order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appointments: components["schemas"]["AppointmentAtRisk"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAppointmentRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign's line and one line per rep. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaign: components["schemas"]["AppointmentRates"];
+                        reps: (components["schemas"]["AppointmentRates"] & {
+                            /** Format: int64 */
+                            rep_id: number;
+                            rep_name: string;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offsets. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettings"];
+            };
+        };
+        responses: {
+            /** @description The stored offsets. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    starts_at: string;
+                    /**
+                     * Format: int64
+                     * @description Default the same rep.
+                     */
+                    rep_id?: number;
+                    /** @description Default the same length. */
+                    duration_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The appointment after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled appointment. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    recordAppointmentOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeReport"];
+            };
+        };
+        responses: {
+            /** @description The appointment after the report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    callToConfirmAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The callback. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        callback_id: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    openAppointmentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and the appointment it is about. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerAppointmentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /**
+                     * @description Only for outcome links.
+                     * @enum {string}
+                     */
+                    outcome?: "held" | "no_show" | "cancelled";
+                    qualified?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The link and the appointment after the answer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    issueRepFeedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret and the feed's path (append it to the server's address). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @example /api/reps/3/calendar.ics?token=… */
+                        path: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepCalendarFeed: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar (METHOD:PUBLISH). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    importRepCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/calendar": string;
+            };
+        };
+        responses: {
+            /** @description What was imported. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    refreshRepCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was imported. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

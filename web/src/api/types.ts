@@ -96,3 +96,17 @@ export type CallLogAgent = CallLogPage['agents'][number];
 export type LedgerCheck = Schemas['LedgerCheck'];
 export type CorrectionRequest = Schemas['CorrectionRequest'];
 export type CorrectionOutcome = CorrectionRequest['outcome'];
+
+export type Appointment = Schemas['Appointment'];
+export type AppointmentList = Schemas['AppointmentList'];
+export type AppointmentState = Schemas['AppointmentState'];
+export type AppointmentRequest = Schemas['AppointmentRequest'];
+export type AppointmentKind = NonNullable<AppointmentRequest['kind']>;
+export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['on_site', 'video', 'phone'];
+export type SlotSuggestions = Schemas['SlotSuggestions'];
+export type AppointmentAtRisk = Schemas['AppointmentAtRisk'];
+export type AppointmentRates = Schemas['AppointmentRates'];
+export type OutcomeReport = Schemas['OutcomeReport'];
+export type AppointmentOutcome = OutcomeReport['outcome'];
+export const APPOINTMENT_OUTCOMES: readonly AppointmentOutcome[] = ['held', 'no_show', 'cancelled'];
+export type LinkView = Schemas['LinkView'];

@@ -4,6 +4,7 @@ import { ResourceView } from '../components/ResourceView';
 import { useT } from '../i18n/LocaleContext';
 import { useResource } from '../lib/useResource';
 import { useSignedIn } from '../session/SessionContext';
+import { AppointmentsSection } from './appointments/AppointmentsSection';
 import { CampaignTable } from './campaigns/CampaignTable';
 
 /** The client's view: its campaigns now, more to come. */
@@ -20,6 +21,7 @@ export function PortalPage() {
         <h2 className="section__title">{t('portal.campaigns')}</h2>
         <ResourceView resource={campaigns}>{(rows) => <CampaignTable campaigns={rows} showClient={!access.clientBound} />}</ResourceView>
       </section>
+      <AppointmentsSection canRecord={access.permissions.has('portal.view')} />
       <p className="muted">{t('portal.moreSoon')}</p>
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/errors';
 import { Form } from '../components/Form';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PublicCard } from '../components/PublicCard';
 import { Notice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/LocaleContext';
@@ -49,47 +49,35 @@ export function SignInPage({ expired }: { expired: boolean }) {
   }
 
   return (
-    <div className="signin">
-      <div className="signin__card">
-        <div className="signin__top">
-          <div className="signin__brand">
-            <span className="header__logo" aria-hidden="true">
-              T
-            </span>
-            <span className="signin__product">{t('app.name')}</span>
-          </div>
-          <LanguageSwitch />
-        </div>
-        <h1 className="signin__title">{t('signin.title')}</h1>
-        <p className="muted">{t('signin.subtitle')}</p>
-        {expired && !error && <Notice kind="info">{t('signin.sessionEnded')}</Notice>}
-        <Form label={t('signin.title')} onSubmit={() => void submit()} general={error ?? errors.general}>
-          <TextField
-            label={t('signin.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            error={errors.fieldErrors.email}
-            required
-            autoFocus
-          />
-          <TextField
-            label={t('signin.password')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={errors.fieldErrors.password}
-            required
-          />
-          <button type="submit" className="button button--primary button--block" disabled={busy}>
-            {busy ? t('signin.submitting') : t('signin.submit')}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <PublicCard title={t('signin.title')}>
+      <p className="muted">{t('signin.subtitle')}</p>
+      {expired && !error && <Notice kind="info">{t('signin.sessionEnded')}</Notice>}
+      <Form label={t('signin.title')} onSubmit={() => void submit()} general={error ?? errors.general}>
+        <TextField
+          label={t('signin.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={errors.fieldErrors.email}
+          required
+          autoFocus
+        />
+        <TextField
+          label={t('signin.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.fieldErrors.password}
+          required
+        />
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? t('signin.submitting') : t('signin.submit')}
+        </button>
+      </Form>
+    </PublicCard>
   );
 }

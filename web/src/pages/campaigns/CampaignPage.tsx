@@ -10,6 +10,7 @@ import { useResource } from '../../lib/useResource';
 import { Link } from '../../router/Link';
 import { useSignedIn } from '../../session/SessionContext';
 import { BriefingPanel } from './BriefingPanel';
+import { AppointmentsSection } from '../appointments/AppointmentsSection';
 import { CallLogSection } from './CallLogSection';
 import { goalKindText } from './goalKind';
 import { LeadsSection } from './LeadsSection';
@@ -20,6 +21,7 @@ import { CallingRulesSection } from './setup/CallingRulesSection';
 import { GoalSection } from './setup/GoalSection';
 import { InfoMailSection } from './setup/InfoMailSection';
 import { QualificationSection } from './setup/QualificationSection';
+import { ReminderSection } from './setup/ReminderSection';
 import { ScriptSection } from './setup/ScriptSection';
 import { StaffSection } from './setup/StaffSection';
 import { StateBar } from './StateBar';
@@ -52,6 +54,8 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
   // Whoever may read the campaign's chain (GET …/ledger): supervision and the client; supervision corrects it.
   const canCorrect = access.permissions.has('supervision.view');
   const canSeeCallLog = canCorrect || access.permissions.has('portal.view');
+  const canSeeAppointments = (['campaigns.read', 'supervision.view', 'portal.view'] as const).some((p) => access.permissions.has(p));
+  const canRecordOutcomes = (['portal.view', 'supervision.view', 'campaigns.manage'] as const).some((p) => access.permissions.has(p));
   const period =
     campaign.starts_on || campaign.ends_on ? `${formatDate(locale, campaign.starts_on)} – ${formatDate(locale, campaign.ends_on)}` : '';
 
@@ -81,10 +85,12 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <div id="script"><ScriptSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="qualification"><QualificationSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="info-mail"><InfoMailSection campaign={campaign} onSaved={setCampaign} /></div>
+          <div id="reminders"><ReminderSection campaignId={campaign.id} /></div>
           <div id="briefing"><BriefingSection campaign={campaign} onSaved={setCampaign} /></div>
           <div id="staff"><StaffSection campaign={campaign} onSaved={setCampaign} /></div>
           {canSeeLeads && <div id="leads"><LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} /></div>}
           {canSeeCallLog && <div id="call-log"><CallLogSection campaignId={campaign.id} canCorrect={canCorrect} /></div>}
+          <div id="appointments"><AppointmentsSection campaignId={campaign.id} canChange={canCorrect || canManage} canRecord={canRecordOutcomes} /></div>
         </>
       ) : (
         <>
@@ -95,6 +101,7 @@ function CampaignView({ initial }: { initial: CampaignDetail }) {
           <ScriptView campaign={campaign} />
           {canSeeLeads && <LeadsSection campaignId={campaign.id} linkContacts={canOpenContacts} />}
           {canSeeCallLog && <div id="call-log"><CallLogSection campaignId={campaign.id} canCorrect={canCorrect} /></div>}
+          {canSeeAppointments && <div id="appointments"><AppointmentsSection campaignId={campaign.id} canChange={canCorrect} canRecord={canRecordOutcomes} /></div>}
         </>
       )}
     </>
@@ -109,10 +116,12 @@ const SECTIONS = [
   ['script', 'setup.script'],
   ['qualification', 'setup.qualification'],
   ['info-mail', 'setup.infoMail'],
+  ['reminders', 'reminderSetup.title'],
   ['briefing', 'setup.briefing'],
   ['staff', 'setup.staff'],
   ['leads', 'leads.title'],
   ['call-log', 'callLog.title'],
+  ['appointments', 'appointments.title'],
 ] as const;
 
 /** The script, objections and checklist to read before calling. */

@@ -1,6 +1,7 @@
 import type { SupervisionCampaign } from '../../api/types';
 import { useT } from '../../i18n/LocaleContext';
 import type { MessageKey } from '../../i18n/translate';
+import { ChartLegend } from '../../components/ChartLegend';
 
 const SERIES: readonly (readonly ['calls_today' | 'reached_today' | 'appointments_today', MessageKey])[] = [
   ['calls_today', 'supervision.callsToday'],
@@ -17,13 +18,7 @@ export function CampaignChart({ campaigns }: { campaigns: readonly SupervisionCa
       <figcaption id="supervision-chart-title" className="section__title">
         {t('supervision.chart')}
       </figcaption>
-      <ul className="chart__legend" aria-hidden="true">
-        {SERIES.map(([field, label]) => (
-          <li key={field}>
-            <span className={`chart__swatch chart__bar--${field}`} /> {t(label)}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend series={SERIES.map(([key, label]) => [key, t(label)] as const)} />
       {campaigns.length === 0 && <p className="muted">{t('supervision.noCampaigns')}</p>}
       {campaigns.map((campaign) => (
         <div key={campaign.campaign_id} className="chart__group" role="group" aria-label={campaign.name}>

@@ -11,6 +11,7 @@ import { errorText } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
 import { browserTimeZone, formatInZone } from '../../lib/zonedTime';
 import { useSignedIn } from '../../session/SessionContext';
+import { AppointmentDialog } from './AppointmentDialog';
 import { CallbackDialog, type CallbackKind } from './CallbackDialog';
 import { CallbackReminders } from './CallbackReminders';
 import { EscalateDialog } from './EscalateDialog';
@@ -39,7 +40,7 @@ interface Recorded extends OutcomeRecorded {
   name: string;
 }
 
-type Asking = 'callback' | 'reason' | 'objection' | 'escalate' | 'mail' | null;
+type Asking = 'callback' | 'reason' | 'objection' | 'escalate' | 'mail' | 'appointment' | null;
 
 /** An escalation this agent just raised: to whom the answer was promised, and for when in their zone. */
 interface Escalated {
@@ -127,7 +128,7 @@ export function WorkspacePage() {
   );
 
   const record = useCallback(
-    async (outcome: OutcomeRequest['outcome'], extra: Pick<OutcomeRequest, 'reason' | 'callback' | 'email'> = {}) => {
+    async (outcome: OutcomeRequest['outcome'], extra: Pick<OutcomeRequest, 'reason' | 'callback' | 'email' | 'appointment'> = {}) => {
       if (!held) return;
       const phone = dialled ?? held.card.phones[0]?.e164;
       if (!phone) return;
@@ -153,6 +154,7 @@ export function WorkspacePage() {
       else if (choice.asks === 'reason') setAsking('reason');
       else if (choice.asks === 'confirm') setAsking('objection');
       else if (choice.asks === 'mail') setAsking('mail');
+      else if (choice.asks === 'appointment') setAsking('appointment');
       else {
         setBusy(true);
         setError(null);
@@ -299,7 +301,8 @@ export function WorkspacePage() {
             <Notice kind="success">
               {t('workspace.recorded', { outcome: outcomeText(t, recorded.outcome), name: recorded.name, seq: recorded.seq })}
               {recorded.next_call_at && ` ${t('workspace.nextCallAt', { at: formatDateTime(locale, recorded.next_call_at) })}`}
-              {recorded.callback_id !== null && ` ${t('workspace.callbackBooked')}`} {t('workspace.pressNext')}
+              {recorded.callback_id !== null && ` ${t('workspace.callbackBooked')}`}
+              {recorded.appointment_id !== null && ` ${t('workspace.appointmentBooked')}`} {t('workspace.pressNext')}
             </Notice>
           )}
           {released && <Notice kind="info">{t('workspace.released')}</Notice>}
@@ -365,6 +368,16 @@ export function WorkspacePage() {
           personName={name}
           onClose={() => setAsking(null)}
           onSubmit={(email) => record('info_mail', email === undefined ? {} : { email })}
+        />
+      )}
+      {held && asking === 'appointment' && (
+        <AppointmentDialog
+          leadId={held.card.lead.id}
+          timeZone={held.card.time_zone}
+          personName={name}
+          notes={notes}
+          onClose={() => setAsking(null)}
+          onSubmit={(appointment) => record('appointment', { appointment })}
         />
       )}
       {held && asking === 'objection' && (

@@ -6,7 +6,7 @@ export interface OutcomeChoice {
   /** The key that records it (KeyboardEvent.key, case-insensitive for letters), shown on its button. */
   key: string;
   /** What else it needs before it is recorded. */
-  asks: 'nothing' | 'callback' | 'reason' | 'confirm' | 'mail';
+  asks: 'nothing' | 'callback' | 'reason' | 'confirm' | 'mail' | 'appointment';
 }
 
 /** Every outcome in the order of its button, the frequent ones on the digits. */
@@ -18,7 +18,7 @@ export const OUTCOMES: readonly OutcomeChoice[] = [
   { outcome: 'decision_maker', key: '5', asks: 'nothing' },
   { outcome: 'wrong_person', key: '6', asks: 'nothing' },
   { outcome: 'wrong_number', key: '7', asks: 'nothing' },
-  { outcome: 'appointment', key: '8', asks: 'nothing' },
+  { outcome: 'appointment', key: '8', asks: 'appointment' },
   { outcome: 'callback', key: '9', asks: 'callback' },
   { outcome: 'info_mail', key: '0', asks: 'mail' },
   { outcome: 'not_interested', key: '-', asks: 'reason' },

@@ -4,6 +4,7 @@ import { RETRY_OUTCOMES, WEEKDAYS, type CallingRules, type RetryOutcome, type Ti
 import { Notice } from '../../../components/Notice';
 import { SectionCard } from '../../../components/SectionCard';
 import { TextField } from '../../../components/TextField';
+import { WeekWindowsEditor } from '../../../components/WeekWindowsEditor';
 import { useT } from '../../../i18n/LocaleContext';
 import type { Translate } from '../../../i18n/translate';
 import { useResource } from '../../../lib/useResource';
@@ -55,15 +56,6 @@ export function CallingRulesSection({ campaign, onSaved }: SectionProps) {
   const law = legal.status === 'ready' ? legal.data : null;
   const windowsError = save.fieldErrors[`${ROOT}.windows`] ?? save.fieldErrors[ROOT];
 
-  const setWindow = (day: Weekday, index: number, key: 'start' | 'end', value: string) =>
-    setDraft((d) => ({ ...d, windows: { ...d.windows, [day]: d.windows[day].map((w, i) => (i === index ? { ...w, [key]: value } : w)) } }));
-  const addWindow = (day: Weekday) => {
-    const base = law?.windows[day][0] ?? { start: '09:00', end: '17:00' };
-    setDraft((d) => ({ ...d, windows: { ...d.windows, [day]: [...d.windows[day], { ...base }] } }));
-  };
-  const removeWindow = (day: Weekday, index: number) =>
-    setDraft((d) => ({ ...d, windows: { ...d.windows, [day]: d.windows[day].filter((_, i) => i !== index) } }));
-
   function submit(): void {
     const errors: Record<string, string> = {};
     const number = (text: string, path: string): number => {
@@ -99,72 +91,19 @@ export function CallingRulesSection({ campaign, onSaved }: SectionProps) {
       {legal.status === 'error' && <Notice kind="error">{t('rules.legalUnavailable')}</Notice>}
       <fieldset className="fieldset">
         <legend>{t('rules.windows')}</legend>
-        <table className="table rules-table">
-          <caption className="visually-hidden">{t('rules.windows')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rules.weekday')}</th>
-              <th scope="col">{t('rules.windowsOfDay')}</th>
-              <th scope="col">{t('rules.legalLimit')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {WEEKDAYS.map((day) => {
-              const error = save.errorAt(`${ROOT}.windows.${day}`);
-              const dayName = t(`weekday.${day}`);
-              return (
-                <tr key={day} className={error ? 'row--invalid' : undefined}>
-                  <th scope="row">{dayName}</th>
-                  <td>
-                    <div className="windows">
-                      {draft.windows[day].map((w, i) => (
-                        <span key={i} className="window">
-                          <input
-                            type="time"
-                            className="input input--compact"
-                            aria-label={t('rules.from', { day: dayName, n: i + 1 })}
-                            value={w.start}
-                            onChange={(e) => setWindow(day, i, 'start', e.target.value)}
-                            aria-invalid={Boolean(error)}
-                          />
-                          <span aria-hidden="true">–</span>
-                          <input
-                            type="time"
-                            className="input input--compact"
-                            aria-label={t('rules.until', { day: dayName, n: i + 1 })}
-                            value={w.end}
-                            onChange={(e) => setWindow(day, i, 'end', e.target.value)}
-                            aria-invalid={Boolean(error)}
-                          />
-                          <button
-                            type="button"
-                            className="button button--small button--ghost"
-                            onClick={() => removeWindow(day, i)}
-                            aria-label={t('rules.removeWindow', { day: dayName, n: i + 1 })}
-                          >
-                            ×
-                          </button>
-                        </span>
-                      ))}
-                      {draft.windows[day].length === 0 && <span className="muted">{t('rules.noCalls')}</span>}
-                      {draft.windows[day].length < 4 && (law === null || law.windows[day].length > 0) && (
-                        <button type="button" className="button button--small" onClick={() => addWindow(day)} aria-label={t('rules.addWindowFor', { day: dayName })}>
-                          + {t('rules.addWindow')}
-                        </button>
-                      )}
-                    </div>
-                    {error && (
-                      <p className="field__error" role="alert">
-                        {error}
-                      </p>
-                    )}
-                  </td>
-                  <td className="muted">{law ? windowsText(t, law.windows[day]) : ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <WeekWindowsEditor
+          caption={t('rules.windows')}
+          windows={draft.windows}
+          onChange={(windows) => setDraft((d) => ({ ...d, windows }))}
+          errorAt={(day) => save.errorAt(`${ROOT}.windows.${day}`)}
+          emptyText={t('rules.noCalls')}
+          newWindow={(day) => ({ ...(law?.windows[day][0] ?? { start: '09:00', end: '17:00' }) })}
+          limit={{
+            header: t('rules.legalLimit'),
+            text: (day) => (law ? windowsText(t, law.windows[day]) : ''),
+            allows: (day) => law === null || law.windows[day].length > 0,
+          }}
+        />
         {windowsError && (
           <p className="field__error" role="alert">
             {windowsError}
