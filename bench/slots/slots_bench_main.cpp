@@ -1,5 +1,5 @@
 // bench/slots: slot suggestions while the person is on the phone. One rep (home base Bielefeld, Mon–Fri 08:00–17:00)
-// with APPOINTMENTS appointments in the coming month at companies all over its territory; then REQUESTS
+// with APPOINTMENTS half-hour appointments in the coming month at companies all over its territory; then REQUESTS
 // suggestion requests (AppointmentService::slots, as GET /api/workspace/leads/{id}/slots answers them: the lead,
 // its company and the rep read from the database, the rep's busy times of the searched days, public holidays, the
 // ranking) for leads at different postal codes, one after another. Prints one line of JSON with the latency
@@ -102,10 +102,12 @@ int main(int argc, char** argv) {
     user.password_hash = "not used";
     booked_by = identity::user_store::insert(sql, user, now);
     campaigns::campaign_store::replace_reps(sql, campaign, {rep_id});
-    // The month's appointments: on weekdays between 08:00 and 16:00, at one of the territory's places.
-    std::uniform_int_distribution<int> day(0, 29), hour(8, 15), place(0, std::size(kPostalCodes) - 1);
+    // The month's appointments, half an hour each: on weekdays starting at a quarter hour from 08:00 to 16:30 (UTC
+    // 07:00 to 15:30 in winter), at one of the territory's places. 200 of them are about nine a day: dense, overlapping
+    // at times, yet a day keeps gaps a visit fits into.
+    std::uniform_int_distribution<int> day(0, 29), quarter(0, 34), place(0, std::size(kPostalCodes) - 1);
     for (int i = 0; i < appointment_count; ++i) {
-      auto starts = clock.now() + date::days{day(random)} - hours(8) + hours(hour(random) - 1);
+      auto starts = clock.now() + date::days{day(random)} - hours(1) + minutes(15 * quarter(random));
       while (date::weekday{date::floor<date::days>(starts)}.iso_encoding() > 5) starts += date::days{1};
       appointments::Appointment a;
       a.agency_id = agency;
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
       a.rep_id = rep_id;
       a.booked_by = booked_by;
       a.starts_at = starts;
-      a.ends_at = starts + hours(1);
+      a.ends_at = starts + minutes(30);
       a.time_zone = "Europe/Berlin";
       a.place = places.locate("DE", kPostalCodes[place(random)], "");
       a.created_at = a.updated_at = now;
@@ -177,6 +179,7 @@ int main(int argc, char** argv) {
                                                                  platform::to_micros(clock.now() + date::days{40}));
   }
   std::vector<double> ranking_ms;
+  int empty_answers = 0;
   for (int i = 0; i < requests; ++i) {
     appointments::SlotQuery query;
     query.earliest = clock.now() + hours(2);
@@ -184,16 +187,15 @@ int main(int argc, char** argv) {
     const auto started = Steady::now();
     const auto found = appointments::suggest_slots({calendar}, query);
     ranking_ms.push_back(std::chrono::duration<double, std::milli>(Steady::now() - started).count());
-    if (found.empty()) {
-      std::cerr << "no slot found\n";
-      return 1;
-    }
+    // A full month leaves some places without a slot in five working days: an answer too, counted.
+    if (found.empty()) ++empty_answers;
   }
   std::cout << fmt::format(R"({{"engine":"{}","appointments":{},"busy_in_range":{},"requests":{},)"
-                           R"("slots_per_answer":{:.1f},"service":{},"ranking":{}}})",
+                           R"("slots_per_answer":{:.1f},"empty_answers":{},"service":{},"ranking":{}}})",
                            url.starts_with("postgresql") ? "postgresql" : "sqlite", appointment_count,
                            calendar.busy.size(), requests,
-                           static_cast<double>(slots_found) / static_cast<double>(requests), stats(service_ms),
+                           static_cast<double>(slots_found) / static_cast<double>(requests), empty_answers,
+                           stats(service_ms),
                            stats(ranking_ms))
             << std::endl;
   return 0;
