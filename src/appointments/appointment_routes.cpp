@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "appointments/reminder_settings.hpp"
+#include "appointments/rep_blocked_times.hpp"
 #include "calling/outcome_input.hpp"
 #include "identity/guard.hpp"
 #include "platform/http/path_id.hpp"
@@ -243,6 +244,23 @@ void add_appointment_routes(identity::Guard& guard, AppointmentService& appointm
               TT_TRY(result,
                      calendars.import_text(p, *id, ics ? std::optional<std::string_view>(request.body) : std::nullopt));
               return Response::json(200, sync_json(*result));
+            });
+
+  guard.add(Method::get, "/api/reps/{id}/blocked-times", {Permission::clients_read, Permission::clients_manage},
+            [&database, &clock](Request& request, const Principal& p) -> Result<Response> {
+              TT_TRY(id, path_id(request));
+              TT_TRY(list, blocked_times(database, clock, p, *id));
+              return Response::json(200, *list);
+            });
+
+  guard.add(Method::put, "/api/reps/{id}/blocked-times", {Permission::clients_manage},
+            [&database, &clock](Request& request, const Principal& p) -> Result<Response> {
+              TT_TRY(id, path_id(request));
+              TT_TRY(fields, JsonFields::from_request(request, {"blocked_times"}));
+              const auto* list = fields->value("blocked_times");
+              if (list == nullptr) return platform::fail(ErrorCode::invalid, "is required", "blocked_times");
+              TT_TRY(saved, set_blocked_times(database, clock, p, identity::meta_of(request), *id, *list));
+              return Response::json(200, *saved);
             });
 
   guard.add(Method::post, "/api/reps/{id}/calendar/refresh", {Permission::clients_manage},

@@ -356,6 +356,24 @@ test.describe('appointments API', () => {
     } finally {
       await new Promise<void>((resolve) => calendarServer.close(() => resolve()));
     }
+
+    // Blocked by hand (a trade fair): kept free as well; refused when the end is before the start or in the past.
+    const blocked = `/api/reps/${taken.rep_id}/blocked-times`;
+    const put = (data: unknown) => admin.api.put(blocked, { headers: { 'X-CSRF-Token': admin.csrf }, data });
+    await expectField(await put({ blocked_times: [{ starts_at: taken.ends_at, ends_at: taken.starts_at }] }), 400, 'blocked_times[0].ends_at');
+    await expectField(await put({ blocked_times: [{ starts_at: '2020-01-01T08:00:00Z', ends_at: '2020-01-02T08:00:00Z' }] }), 400, 'blocked_times[0].ends_at');
+    await expectField(await put({ blocked_times: [{ starts_at: taken.starts_at }] }), 400, 'blocked_times[0].ends_at');
+    await expectField(await put({ blocked_times: [{ starts_at: taken.starts_at, ends_at: taken.ends_at, colour: 'red' }] }), 400, 'blocked_times[0].colour');
+    expect((await agent.api.put(blocked, { headers: { 'X-CSRF-Token': agent.csrf }, data: { blocked_times: [] } })).status()).toBe(403);
+    const saved = await json<{ blocked_times: { starts_at: string; ends_at: string; title: string }[] }>(
+      await put({ blocked_times: [{ starts_at: taken.starts_at, ends_at: taken.ends_at, title: 'Messe Hannover' }] }),
+      200,
+    );
+    expect(saved.blocked_times.map((b) => b.title)).toEqual(['Messe Hannover']);
+    expect(await json(await admin.api.get(blocked), 200)).toEqual(saved);
+    expect((await json<Suggestions>(await slotsOf(lead), 200)).slots.some(overlaps), 'blocked').toBe(false);
+    expect(await json(await put({ blocked_times: [] }), 200)).toEqual({ blocked_times: [] });
+    expect((await json<Suggestions>(await slotsOf(lead), 200)).slots.some(overlaps), 'free again').toBe(true);
     expect((await post(agent, `/api/workspace/leads/${lead}/release`)).status()).toBe(204);
   });
 

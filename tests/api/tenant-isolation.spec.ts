@@ -58,6 +58,7 @@ function bodyFor(route: RouteEntry): unknown {
   if (route.path === '/api/appointments/{id}/cancel') return { reason: 'Übernommen' };
   if (route.path === '/api/appointments/{id}/outcome') return { outcome: 'cancelled', note: 'Übernommen' };
   if (route.path === '/api/campaigns/{id}/reminders' && route.method === 'PUT') return { offsets_minutes: [60] };
+  if (route.path === '/api/reps/{id}/blocked-times' && route.method === 'PUT') return { blocked_times: [] };
   if (route.path.endsWith('/staff')) return { agents: [], specialists: [], rep_ids: [] };
   if (route.method === 'PATCH' && route.path.startsWith('/api/contacts/')) return { last_name: 'Übernommen' };
   if (route.path === '/api/contacts/{id}/block') return { reason: 'Übernommen' };

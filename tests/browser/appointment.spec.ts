@@ -90,6 +90,20 @@ test('an agent books a suggested slot from the call; the feed carries it, the li
   const admin = await desks.open(browser, 'admin');
   const clientId = ((await (await admin.page.request.get(`/api/campaigns/${booked!.campaign_id}`)).json()) as { client_id: number }).client_id;
   await admin.page.goto(`/clients/${clientId}`);
+  // A trade fair blocked by hand on the rep's clock.
+  await admin.page.getByRole('button', { name: `Blocked times: ${rep}` }).click();
+  const blockedDialog = admin.page.getByRole('dialog', { name: `Blocked times of ${rep}` });
+  await blockedDialog.getByRole('button', { name: '+ Add blocked time' }).click();
+  await blockedDialog.getByLabel('From').fill('2027-01-04T08:00');
+  await blockedDialog.getByLabel('Until').fill('2027-01-05T18:00');
+  await blockedDialog.getByLabel(/^What/).fill('Messe Hannover');
+  await admin.page.screenshot({ path: path.join(DIR, 'rep-blocked-times-en.png') });
+  await blockedDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(blockedDialog).toHaveCount(0);
+  await expect(admin.page.getByRole('status').filter({ hasText: '1 blocked times saved' })).toBeVisible();
+  const repId = appointments.appointments.find((a) => a.id === booked!.id)!.rep_id;
+  const stored = (await (await admin.page.request.get(`/api/reps/${repId}/blocked-times`)).json()) as { blocked_times: { title: string }[] };
+  expect(stored.blocked_times.map((b) => b.title)).toEqual(['Messe Hannover']);
   await admin.page.getByRole('button', { name: `Calendar feed: ${rep}` }).click();
   const feedDialog = admin.page.getByRole('dialog', { name: `Calendar feed for ${rep}` });
   const url = await feedDialog.getByRole('textbox').inputValue();

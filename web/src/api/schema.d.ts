@@ -1649,6 +1649,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reps/{id}/blocked-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The rep's blocked times entered by hand that are not over yet (clients.read or clients.manage; scoped) */
+        get: operations["getRepBlockedTimes"];
+        /**
+         * Replace the rep's blocked times (holidays, a trade fair) (permission clients.manage; audited)
+         * @description Slot suggestions and bookings keep these times free, like the events of the rep's own calendar. At most 100; each ends after it starts, not in the past, and lasts at most 92 days; errors name blocked_times[i].field.
+         */
+        put: operations["setRepBlockedTimes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reps/{id}/calendar/refresh": {
         parameters: {
             query?: never;
@@ -3098,6 +3122,16 @@ export interface components {
                 person_name: string;
                 rep_name: string;
             };
+        };
+        BlockedTimes: {
+            blocked_times: {
+                /** Format: date-time */
+                starts_at: string;
+                /** Format: date-time */
+                ends_at: string;
+                /** @description What it is, e.g. "Urlaub" (for the agency). */
+                title?: string;
+            }[];
         };
         CalendarImport: {
             /** @description Busy times now known for the rep. */
@@ -6210,6 +6244,67 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getRepBlockedTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Earliest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedTimes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setRepBlockedTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockedTimes"];
+            };
+        };
+        responses: {
+            /** @description The blocked times as stored (those not over yet). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedTimes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };

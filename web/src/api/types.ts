@@ -110,3 +110,4 @@ export type OutcomeReport = Schemas['OutcomeReport'];
 export type AppointmentOutcome = OutcomeReport['outcome'];
 export const APPOINTMENT_OUTCOMES: readonly AppointmentOutcome[] = ['held', 'no_show', 'cancelled'];
 export type LinkView = Schemas['LinkView'];
+export type BlockedTimes = Schemas['BlockedTimes'];

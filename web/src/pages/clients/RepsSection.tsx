@@ -11,6 +11,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/LocaleContext';
 import { errorText } from '../../lib/errorText';
 import { useResource } from '../../lib/useResource';
+import { BlockedTimesDialog } from './BlockedTimesDialog';
 import { RepDialog } from './RepDialog';
 
 type Dialog =
@@ -18,6 +19,7 @@ type Dialog =
   | { kind: 'edit'; rep: Rep }
   | { kind: 'toggle'; rep: Rep }
   | { kind: 'feed'; rep: Rep; url: string }
+  | { kind: 'blocked'; rep: Rep }
   | null;
 
 /** The client's field sales reps with their territories; managers add, edit and deactivate them. */
@@ -58,6 +60,9 @@ export function RepsSection({ clientId, canManage }: { clientId: number; canMana
         <div className="row-actions">
           <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'edit', rep: r })} aria-label={`${t('common.edit')}: ${r.name}`}>
             {t('common.edit')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'blocked', rep: r })} aria-label={`${t('blocked.button')}: ${r.name}`}>
+            {t('blocked.button')}
           </button>
           <button type="button" className="button button--small" onClick={() => void issueFeed(r)} aria-label={`${t('reps.feed')}: ${r.name}`}>
             {t('reps.feed')}
@@ -138,6 +143,9 @@ export function RepsSection({ clientId, canManage }: { clientId: number; canMana
           onClose={() => setDialog(null)}
           onSaved={(rep) => done(t('reps.saved', { name: rep.name }))}
         />
+      )}
+      {dialog?.kind === 'blocked' && (
+        <BlockedTimesDialog rep={dialog.rep} onClose={() => setDialog(null)} onSaved={(count) => done(t('blocked.saved', { name: dialog.rep.name, count }))} />
       )}
       {dialog?.kind === 'feed' && (
         <SecretDialog
