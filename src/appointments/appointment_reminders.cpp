@@ -57,6 +57,8 @@ std::size_t AppointmentReminders::queue_due() {
     }
     if (due.empty()) continue;
     std::sort(due.begin(), due.end(), std::greater<>());
+    // The last due reminder went already: nothing to write (the sweep runs every minute).
+    if (u.smallest_claimed != 0 && u.smallest_claimed <= due.back()) continue;
     queued += database_.transaction("appointment.reminder", [&](soci::session& sql) -> std::size_t {
       bool fresh = false;  // the last due reminder was not sent before
       for (const int offset : due) fresh = reminder_store::claim(sql, u.appointment_id, u.sequence, offset, now);

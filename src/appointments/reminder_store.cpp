@@ -6,7 +6,9 @@ namespace termintreu::appointments::reminder_store {
 namespace {
 
 constexpr const char* kUpcoming =
-    "SELECT a.id, a.agency_id, a.starts_at, a.created_at, a.sequence, c.reminder_offsets FROM appointments a "
+    "SELECT a.id, a.agency_id, a.starts_at, a.created_at, a.sequence, c.reminder_offsets, "
+    "COALESCE((SELECT MIN(r.offset_minutes) FROM appointment_reminders r WHERE r.appointment_id = a.id "
+    "AND r.sequence = a.sequence), 0) FROM appointments a "
     "JOIN campaigns c ON c.id = a.campaign_id WHERE a.state IN ('booked', 'confirmed') AND a.starts_at > :now "
     "AND a.starts_at <= :horizon ORDER BY a.starts_at, a.id LIMIT :limit";
 constexpr const char* kClaim =
@@ -20,6 +22,7 @@ constexpr const char* kSetOffsets =
 struct UpcomingRow {
   long long id = 0, agency_id = 0, starts_at = 0, created_at = 0, sequence = 0;
   std::string reminder_offsets;
+  long long smallest_claimed = 0;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(agency_id));
@@ -27,9 +30,16 @@ struct UpcomingRow {
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(sequence));
     st.exchange(soci::into(reminder_offsets));
+    st.exchange(soci::into(smallest_claimed));
   }
   Upcoming to_model() const {
-    return {id, agency_id, starts_at, created_at, static_cast<int>(sequence), reminder_offsets};
+    return {id,
+            agency_id,
+            starts_at,
+            created_at,
+            static_cast<int>(sequence),
+            reminder_offsets,
+            static_cast<int>(smallest_claimed)};
   }
 };
 

@@ -17,6 +17,7 @@ struct Upcoming {
   std::int64_t created_at = 0;
   int sequence = 0;
   std::string reminder_offsets;  // the campaign's, "1440,120": minutes before the start
+  int smallest_claimed = 0;      // the smallest offset already recorded for this sequence; 0: none
 };
 
 // Booked or confirmed appointments starting after `now` and no later than `horizon`, earliest first.
