@@ -77,6 +77,8 @@ int command_serve(const Config& config, const std::string& executable) {
   options.port = config.port;
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
+  // SQLite reads are local and never wait for a writer (WAL); a PostgreSQL read is a network round trip.
+  options.short_reads_inline = app.database().engine() == platform::db::Engine::sqlite;
   options.trust_proxy = config.trust_proxy;
   options.web_root = find_web_root(config, executable);
   options.upload_directory = config.data_dir / "uploads";

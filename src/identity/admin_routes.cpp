@@ -12,6 +12,7 @@ namespace termintreu::identity {
 using platform::ErrorCode;
 using platform::JsonFields;
 using platform::Result;
+using platform::http::Execution;
 using platform::http::Method;
 using platform::http::path_id;
 using platform::http::query_integer;
@@ -96,11 +97,14 @@ void add_admin_routes(Guard& guard, UserAdmin& users, TokenAdmin& tokens, platfo
                                                                                : nlohmann::json(nullptr)}});
   });
 
-  guard.add(Method::get, "/api/users/{id}", kUsersManage, [&users](Request& request, const Principal& p) -> Result<Response> {
-    TT_TRY(id, path_id(request));
-    TT_TRY(user, users.get(p, *id));
-    return Response::json(200, to_json(*user));
-  });
+  guard.add(
+      Method::get, "/api/users/{id}", kUsersManage,
+      [&users](Request& request, const Principal& p) -> Result<Response> {
+        TT_TRY(id, path_id(request));
+        TT_TRY(user, users.get(p, *id));
+        return Response::json(200, to_json(*user));
+      },
+      Execution::short_read);
 
   guard.add(Method::patch, "/api/users/{id}", kUsersManage,
             [&users](Request& request, const Principal& p) -> Result<Response> {

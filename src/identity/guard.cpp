@@ -56,6 +56,12 @@ std::optional<Principal> Guard::authenticate(const Request& request) {
   return std::nullopt;
 }
 
+bool Guard::authenticates_without_writing(const Request& request) const {
+  if (bearer_token(request)) return false;
+  const auto cookie = request.cookie(kSessionCookie);
+  return !cookie || sessions_.knows_session_token(*cookie);
+}
+
 Response Guard::run(const Request& request, const std::function<platform::Result<Response>()>& work) {
   try {
     auto result = work();
@@ -102,6 +108,10 @@ void Guard::add(platform::http::Method method, std::string pattern, std::vector<
       });
     };
   }
+  std::function<bool(const Request&)> inline_ready;
+  if (execution == platform::http::Execution::short_read) {
+    inline_ready = [this](const Request& request) { return authenticates_without_writing(request); };
+  }
   router_.add(platform::http::Route{
       method, std::move(pattern),
       [this, any_of = std::move(any_of), handler = std::move(handler), method](Request& request) {
@@ -111,7 +121,7 @@ void Guard::add(platform::http::Method method, std::string pattern, std::vector<
           return handler(request, *principal);
         });
       },
-      execution, upload_limit, std::move(admit_upload)});
+      execution, upload_limit, std::move(admit_upload), std::move(inline_ready)});
 }
 
 void Guard::add_public(platform::http::Method method, std::string pattern, PublicHandler handler,

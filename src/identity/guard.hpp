@@ -46,6 +46,9 @@ class Guard {
 
   // Who is behind the request, by API token (Authorization: Bearer) or session cookie.
   std::optional<Principal> authenticate(const platform::http::Request& request);
+  // Whether authenticate() would answer without a database write (an API token's use is recorded; a session
+  // this node has not just seen is read and may be touched): what lets a short read run on the I/O thread.
+  bool authenticates_without_writing(const platform::http::Request& request) const;
 
  private:
   // Authentication, CSRF on cookie-authenticated changes and the permission: who may call the route.

@@ -100,6 +100,32 @@ TEST_F(IdentityStoreTest, SessionsExpireWhenIdle) {
   EXPECT_FALSE(sessions_->from_session_token(signed_in->session_token));
 }
 
+TEST_F(IdentityStoreTest, ASessionIsKnownWithoutTheDatabaseOnlyWhileNoReadOrTouchIsDue) {
+  const auto signed_in = sessions_->sign_in("admin@a.example", kPassword, meta_);
+  ASSERT_TRUE(signed_in);
+  const auto& token = signed_in->session_token;
+  EXPECT_FALSE(sessions_->knows_session_token(token)) << "not looked up on this node yet";
+  ASSERT_TRUE(sessions_->from_session_token(token));
+  EXPECT_TRUE(sessions_->knows_session_token(token));
+  EXPECT_FALSE(sessions_->knows_session_token(token + "x"));
+  EXPECT_TRUE(sessions_->knows_session_token("")) << "refused without a look at the database";
+
+  clock().advance(std::chrono::seconds(3));
+  EXPECT_FALSE(sessions_->knows_session_token(token)) << "older than the cache's TTL: read again";
+  // Just before the sliding-expiry write falls due the lookup writes nothing; a second later it must.
+  clock().advance(std::chrono::minutes(5) - std::chrono::seconds(3) - std::chrono::milliseconds(500));
+  ASSERT_TRUE(sessions_->from_session_token(token));
+  EXPECT_TRUE(sessions_->knows_session_token(token));
+  clock().advance(std::chrono::seconds(1));
+  EXPECT_FALSE(sessions_->knows_session_token(token)) << "cached, but the touch is due";
+  const auto principal = sessions_->from_session_token(token);
+  ASSERT_TRUE(principal);
+  EXPECT_TRUE(sessions_->knows_session_token(token));
+
+  sessions_->sign_out(*principal, meta_);
+  EXPECT_FALSE(sessions_->knows_session_token(token));
+}
+
 TEST_F(IdentityStoreTest, WrongPasswordsLockTheAccountForAWhile) {
   for (int i = 0; i < 5; ++i) {
     const auto failed = sessions_->sign_in("admin@a.example", "falsch-falsch", meta_);

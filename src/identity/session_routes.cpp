@@ -11,6 +11,7 @@ namespace termintreu::identity {
 using platform::ErrorCode;
 using platform::JsonFields;
 using platform::Result;
+using platform::http::Execution;
 using platform::http::Method;
 using platform::http::Request;
 using platform::http::Response;
@@ -61,16 +62,20 @@ void add_session_routes(Guard& guard, SessionService& sessions, UserAdmin& users
     return response;
   });
 
-  guard.add(Method::get, "/api/me", {}, [&users, &database](Request&, const Principal& principal) -> Result<Response> {
-    if (!principal.user_id || principal.token_id) {
-      return platform::fail(ErrorCode::forbidden, "an API token has no personal account");
-    }
-    auto user = users.get(principal, *principal.user_id);
-    if (!user) return tl::unexpected(user.error());
-    auto lease = database.session();
-    const auto agency = tenant_store::find_agency(*lease, principal.agency_id).value_or(Agency{principal.agency_id, ""});
-    return Response::json(200, session_body(*user, agency, principal));
-  });
+  guard.add(
+      Method::get, "/api/me", {},
+      [&users, &database](Request&, const Principal& principal) -> Result<Response> {
+        if (!principal.user_id || principal.token_id) {
+          return platform::fail(ErrorCode::forbidden, "an API token has no personal account");
+        }
+        auto user = users.get(principal, *principal.user_id);
+        if (!user) return tl::unexpected(user.error());
+        auto lease = database.session();
+        const auto agency =
+            tenant_store::find_agency(*lease, principal.agency_id).value_or(Agency{principal.agency_id, ""});
+        return Response::json(200, session_body(*user, agency, principal));
+      },
+      Execution::short_read);
 
   guard.add(Method::patch, "/api/me", {}, [&users](Request& request, const Principal& principal) -> Result<Response> {
     if (!principal.user_id || principal.token_id) {

@@ -152,15 +152,25 @@ void SessionService::sign_out(const Principal& principal, const RequestMeta& met
   cache_.forget_session(*principal.session_id);
 }
 
+std::optional<session_store::ActiveSession> SessionService::cached(const std::string& hash, std::int64_t now) const {
+  const auto touch_after = std::chrono::microseconds(kTouchInterval).count();
+  // A cached session that is due for its sliding-expiry write goes to the database like an unknown one.
+  auto found = cache_.find(hash);
+  if (found && now - found->last_seen_at > touch_after) found.reset();
+  return found;
+}
+
+bool SessionService::knows_session_token(const std::string& token) const {
+  if (token.empty() || token.size() > 100) return true;  // refused without a look at the database
+  return cached(platform::crypto::sha256_hex(token), to_micros(clock_.now())).has_value();
+}
+
 std::optional<Principal> SessionService::from_session_token(const std::string& token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::int64_t now = to_micros(clock_.now());
   const std::string hash = platform::crypto::sha256_hex(token);
+  if (const auto known = cached(hash, now)) return known->principal;
   const auto touch_after = std::chrono::microseconds(kTouchInterval).count();
-  // A cached session that is due for its sliding-expiry write goes to the database like an unknown one.
-  if (const auto cached = cache_.find(hash); cached && now - cached->last_seen_at <= touch_after) {
-    return cached->principal;
-  }
   const auto generation = cache_.generation();
   auto lease = database_.session();
   auto found = session_store::find_active(*lease, hash, now);

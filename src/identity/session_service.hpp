@@ -44,11 +44,16 @@ class SessionService {
   tl::expected<SignedIn, SignInFailure> sign_in(const std::string& email, const std::string& password, const RequestMeta& meta);
   void sign_out(const Principal& principal, const RequestMeta& meta);
   std::optional<Principal> from_session_token(const std::string& token);
+  // Whether from_session_token would answer from this node's cache, reading and writing nothing.
+  bool knows_session_token(const std::string& token) const;
   std::optional<Principal> from_api_token(const std::string& secret, const RequestMeta& meta);
   platform::Result<void> change_password(const Principal& principal, const std::string& current_password,
                                          const std::string& new_password, const RequestMeta& meta);
 
  private:
+  // The cached session for a token hash, unless absent or due for its sliding-expiry write.
+  std::optional<session_store::ActiveSession> cached(const std::string& hash, std::int64_t now) const;
+
   platform::db::Database& database_;
   const platform::Clock& clock_;
   SessionCache& cache_;

@@ -14,6 +14,7 @@ namespace termintreu::identity {
 using platform::ErrorCode;
 using platform::JsonFields;
 using platform::Result;
+using platform::http::Execution;
 using platform::http::Method;
 using platform::http::path_id;
 using platform::http::Request;
@@ -38,12 +39,15 @@ void announce_client(platform::http::EventHub& events, const Client& client) {
 
 void add_tenant_routes(Guard& guard, platform::db::Database& database, const platform::Clock& clock,
                        platform::http::EventHub& events) {
-  guard.add(Method::get, "/api/agency", {}, [&database](Request&, const Principal& p) -> Result<Response> {
-    auto lease = database.session();
-    const auto agency = tenant_store::find_agency(*lease, p.agency_id);
-    if (!agency) return platform::fail(ErrorCode::not_found, "no such agency");
-    return Response::json(200, to_json(*agency));
-  });
+  guard.add(
+      Method::get, "/api/agency", {},
+      [&database](Request&, const Principal& p) -> Result<Response> {
+        auto lease = database.session();
+        const auto agency = tenant_store::find_agency(*lease, p.agency_id);
+        if (!agency) return platform::fail(ErrorCode::not_found, "no such agency");
+        return Response::json(200, to_json(*agency));
+      },
+      Execution::short_read);
 
   guard.add(Method::get, "/api/clients", {Permission::clients_read}, [&database](Request&, const Principal& p) -> Result<Response> {
     auto lease = database.session();
@@ -52,15 +56,17 @@ void add_tenant_routes(Guard& guard, platform::db::Database& database, const pla
     return Response::json(200, {{"clients", list}});
   });
 
-  guard.add(Method::get, "/api/clients/{id}", {Permission::clients_read, Permission::portal_view},
-            [&database](Request& request, const Principal& p) -> Result<Response> {
-              TT_TRY(id, path_id(request));
-              if (!can_see_client(p, *id)) return platform::fail(ErrorCode::not_found, "no such client", "id");
-              auto lease = database.session();
-              const auto client = tenant_store::find_client(*lease, p.agency_id, *id);
-              if (!client) return platform::fail(ErrorCode::not_found, "no such client", "id");
-              return Response::json(200, to_json(*client));
-            });
+  guard.add(
+      Method::get, "/api/clients/{id}", {Permission::clients_read, Permission::portal_view},
+      [&database](Request& request, const Principal& p) -> Result<Response> {
+        TT_TRY(id, path_id(request));
+        if (!can_see_client(p, *id)) return platform::fail(ErrorCode::not_found, "no such client", "id");
+        auto lease = database.session();
+        const auto client = tenant_store::find_client(*lease, p.agency_id, *id);
+        if (!client) return platform::fail(ErrorCode::not_found, "no such client", "id");
+        return Response::json(200, to_json(*client));
+      },
+      Execution::short_read);
 
   guard.add(Method::post, "/api/clients", {Permission::clients_manage},
             [&database, &clock, &events](Request& request, const Principal& p) -> Result<Response> {

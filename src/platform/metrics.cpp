@@ -88,7 +88,7 @@ void record(Histogram& histogram, const std::vector<double>& bounds, double valu
 
 template <class Histogram>
 void render_histogram(fmt::memory_buffer& out, std::string_view name, std::string_view label,
-                      const std::map<std::string, Histogram>& series, const std::vector<double>& bounds) {
+                      const std::map<std::string, Histogram, std::less<>>& series, const std::vector<double>& bounds) {
   for (const auto& [key, histogram] : series) {
     const std::string value = escape_label(key);
     std::uint64_t cumulative = 0;
@@ -105,19 +105,26 @@ void render_histogram(fmt::memory_buffer& out, std::string_view name, std::strin
   }
 }
 
+// map[key], where key is a view of the stored key type: found without building one, built once when new.
+template <class Map, class Key>
+typename Map::mapped_type& entry(Map& map, const Key& key) {
+  if (const auto found = map.find(key); found != map.end()) return found->second;
+  return map.emplace(typename Map::key_type(key), typename Map::mapped_type{}).first->second;
+}
+
 }  // namespace
 
 void Metrics::observe_request(std::string_view method, std::string_view route, unsigned status,
                               std::chrono::steady_clock::duration took) {
   const std::lock_guard lock(mutex_);
-  ++requests_[std::tuple(std::string(method), std::string(route), status)];
-  record(request_latency_[std::string(route)], bounds_, seconds(took));
+  ++entry(requests_, std::tuple(method, route, status));
+  record(entry(request_latency_, route), bounds_, seconds(took));
 }
 
 void Metrics::observe_database(std::string_view operation, std::chrono::steady_clock::duration took, bool ok) {
   const std::lock_guard lock(mutex_);
-  record(database_latency_[std::string(operation)], bounds_, seconds(took));
-  if (!ok) ++database_errors_[std::string(operation)];
+  record(entry(database_latency_, operation), bounds_, seconds(took));
+  if (!ok) ++entry(database_errors_, operation);
 }
 
 void Metrics::set_gauge(std::string_view name, std::string_view help, double value) {

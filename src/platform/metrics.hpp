@@ -33,10 +33,11 @@ class Metrics {
   };
   const std::vector<double> bounds_;
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> request_latency_;   // by route
-  std::map<std::string, Histogram> database_latency_;  // by operation
-  std::map<std::string, std::uint64_t> database_errors_;
+  // Transparent comparison: a label seen before is found by its string_view, without an allocation per request.
+  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> request_latency_;   // by route
+  std::map<std::string, Histogram, std::less<>> database_latency_;  // by operation
+  std::map<std::string, std::uint64_t, std::less<>> database_errors_;
   std::map<std::string, Gauge> gauges_;
 };
 

@@ -4,12 +4,16 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -169,12 +173,14 @@ class ServerCore {
         router_(router),
         metrics_(metrics),
         hub_(hub),
-        control_(asio::make_strand(ioc_)),
+        contexts_(make_contexts(options_.io_threads)),
+        control_(asio::make_strand(*contexts_.front())),
         acceptor_(control_),
         grace_timer_(control_),
         backoff_timer_(control_),
         workers_(std::max(1U, options_.worker_threads)) {
     if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
+    for (const auto& context : contexts_) keep_running_.push_back(asio::make_work_guard(*context));
   }
 
   ~ServerCore() {
@@ -197,6 +203,14 @@ class ServerCore {
  private:
   friend class Session;
 
+  // One event loop per I/O thread, each run by that thread alone: no locks between the threads on the hot path,
+  // and a connection's work needs no strand. Hint 1 tells Asio so.
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(unsigned count) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (unsigned i = 0; i < std::max(1U, count); ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+    return contexts;
+  }
+  asio::io_context& next_context() { return *contexts_[next_context_++ % contexts_.size()]; }
   void session_ended(std::uint64_t id);
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> reject(Tcp::socket socket);
@@ -207,8 +221,10 @@ class ServerCore {
   EventHub& hub_;
   std::optional<StaticFiles> static_files_;
 
-  asio::io_context ioc_;
-  asio::strand<asio::io_context::executor_type> control_;  // acceptor and timers below
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  // Keep an event loop without connections running until stop().
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running_;
+  asio::strand<asio::io_context::executor_type> control_;  // acceptor and timers below, on the first event loop
   Tcp::acceptor acceptor_;
   asio::steady_timer grace_timer_;
   asio::steady_timer backoff_timer_;
@@ -219,6 +235,7 @@ class ServerCore {
   std::atomic<std::size_t> active_{0};
   std::atomic<std::size_t> rejecting_{0};
   std::uint64_t next_session_id_ = 1;  // control_ only
+  std::size_t next_context_ = 0;       // control_ only
   std::mutex sessions_mutex_;
   std::unordered_map<std::uint64_t, std::weak_ptr<Session>> sessions_;
 
@@ -228,7 +245,7 @@ class ServerCore {
 };
 
 // One connection: read → handle → write while keep-alive, then possibly an event stream. All of its work runs on
-// its own strand, so the state below needs no locks.
+// the one thread of its event loop, so the state below needs no locks.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(ServerCore& server, Tcp::socket socket, std::uint64_t id)
@@ -528,7 +545,10 @@ asio::awaitable<Session::Outcome> Session::dispatch(Request& request) {
   if (match.route) {
     request.path_params = std::move(match.path_params);
     const Route& route = *match.route;
-    if (route.execution == Execution::inline_io) co_return Outcome{call_handler(route.handler, request), route.pattern};
+    const bool inline_io = route.execution == Execution::inline_io ||
+                           (route.execution == Execution::short_read && server_.options_.short_reads_inline &&
+                            (!route.inline_ready || route.inline_ready(request)));
+    if (inline_io) co_return Outcome{call_handler(route.handler, request), route.pattern};
     // co_await stays a statement of its own here and below: g++ 12 mishandles it inside braced initialisers.
     Response response = co_await on_workers([&route, &request] { return call_handler(route.handler, request); });
     co_return Outcome{std::move(response), route.pattern};
@@ -566,14 +586,14 @@ asio::awaitable<Session::Outcome> Session::dispatch(Request& request) {
 }
 
 // co_await asio::post(pool) would resume on the coroutine's own executor, so the work would still run on the I/O
-// thread: the work is posted to the pool explicitly and the coroutine resumed on its strand afterwards.
+// thread: the work is posted to the pool explicitly and the coroutine resumed on its event loop afterwards.
 template <class Work>
 asio::awaitable<Response> Session::on_workers(Work work) {
   Response response;
   co_await asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
       [this, &work, &response](auto handler) {
         // The suspended coroutine alone does not keep io_context::run() going.
-        auto guard = asio::make_work_guard(server_.ioc_);
+        auto guard = asio::make_work_guard(stream_.get_executor());
         asio::post(server_.workers_,
                    [&work, &response, handler = std::move(handler), guard = std::move(guard)]() mutable {
                      response = work();
@@ -744,8 +764,8 @@ void ServerCore::start() {
 asio::awaitable<void> ServerCore::accept_loop() {
   for (;;) {
     beast::error_code ec;
-    Tcp::socket socket(ioc_);
-    socket = co_await acceptor_.async_accept(asio::make_strand(ioc_), asio::redirect_error(asio::use_awaitable, ec));
+    Tcp::socket socket(*contexts_.front());
+    socket = co_await acceptor_.async_accept(next_context(), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (stopping_ || !acceptor_.is_open()) co_return;
       // Out of file descriptors, typically: retrying at once would only spin.
@@ -817,10 +837,10 @@ void ServerCore::run() {
     const std::lock_guard lock(run_mutex_);
     running_ = true;
   }
-  auto run_io = [this] {
+  auto run_io = [](asio::io_context& context) {
     for (;;) {
       try {
-        ioc_.run();
+        context.run();
         return;
       } catch (const std::exception& e) {
         spdlog::error("I/O thread caught: {}", e.what());
@@ -828,8 +848,8 @@ void ServerCore::run() {
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned i = 1; i < std::max(1U, options_.io_threads); ++i) threads.emplace_back(run_io);
-  run_io();
+  for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back(run_io, std::ref(*contexts_[i]));
+  run_io(*contexts_.front());
   for (auto& thread : threads) thread.join();
   {
     const std::lock_guard lock(run_mutex_);
@@ -844,6 +864,7 @@ void ServerCore::stop() {
     beast::error_code ec;
     acceptor_.close(ec);
     backoff_timer_.cancel();
+    keep_running_.clear();  // each event loop ends once its connections have
     std::vector<std::shared_ptr<Session>> sessions;
     {
       const std::lock_guard lock(sessions_mutex_);

@@ -16,8 +16,9 @@ namespace termintreu::platform::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port, see Server::port()
-  unsigned io_threads = 2;
+  unsigned io_threads = 2;     // each runs an event loop of its own; connections are dealt out in turn
   unsigned worker_threads = 4;  // run Execution::blocking handlers and static file reads
+  bool short_reads_inline = false;  // Execution::short_read handlers run on the I/O thread
   std::size_t body_limit = 1 << 20;
   std::size_t header_limit = std::size_t{16} * 1024;
   std::chrono::seconds read_timeout{30};  // for a request once its first byte arrived, and for writing the answer

@@ -4,6 +4,8 @@
 #include <future>
 #include <latch>
 #include <random>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include <boost/asio/connect.hpp>
@@ -586,6 +588,70 @@ TEST_F(ServerTest, BlockingHandlersRunInParallelOnTheWorkers) {
   ASSERT_EQ(second.wait_for(kSafety), std::future_status::ready);
   EXPECT_EQ(first.get().body, "met");
   EXPECT_EQ(second.get().body, "met");
+}
+
+// The thread a route's handler ran on, as the body of its answer.
+Handler thread_reporter() {
+  return [](Request&) {
+    std::ostringstream id;
+    id << std::this_thread::get_id();
+    return Response::text(200, id.str());
+  };
+}
+
+TEST_F(ServerTest, ShortReadsRunOnTheIoThreadOnlyWhenTheServerIsToldSo) {
+  router_.add(Method::get, "/api/io", thread_reporter(), Execution::inline_io);
+  router_.add(Method::get, "/api/short", thread_reporter(), Execution::short_read);
+  router_.add(Route{Method::get,
+                    "/api/short-but-not-now",
+                    thread_reporter(),
+                    Execution::short_read,
+                    0,
+                    {},
+                    [](const Request& request) { return !request.header("x-must-write"); }});
+  ServerOptions options;
+  options.io_threads = 1;
+  options.short_reads_inline = true;
+  start(options);
+  Client client(port());
+  const auto io_thread = client.request(bhttp::verb::get, "/api/io").body;
+  EXPECT_EQ(client.request(bhttp::verb::get, "/api/short").body, io_thread);
+  EXPECT_EQ(client.request(bhttp::verb::get, "/api/short-but-not-now").body, io_thread);
+  EXPECT_NE(client.request(bhttp::verb::get, "/api/short-but-not-now", "", {{"X-Must-Write", "1"}}).body, io_thread);
+  stop();
+
+  ServerOptions remote;
+  remote.io_threads = 1;  // short_reads_inline stays false: a database across the network
+  start(remote);
+  Client other(port());
+  const auto other_io_thread = other.request(bhttp::verb::get, "/api/io").body;
+  EXPECT_NE(other.request(bhttp::verb::get, "/api/short").body, other_io_thread);
+}
+
+TEST_F(ServerTest, ConnectionsAreDealtToTheEventLoopsInTurn) {
+  router_.add(Method::get, "/api/io", thread_reporter(), Execution::inline_io);
+  ServerOptions options;
+  options.io_threads = 3;
+  start(options);
+  std::vector<std::unique_ptr<Client>> clients;
+  std::set<std::string> threads;
+  for (int i = 0; i < 3; ++i) {
+    clients.push_back(std::make_unique<Client>(port()));
+    threads.insert(clients.back()->request(bhttp::verb::get, "/api/io").body);
+  }
+  EXPECT_EQ(threads.size(), 3U);
+  // Every answer of a connection comes from its own loop's thread.
+  EXPECT_EQ(clients[0]->request(bhttp::verb::get, "/api/io").body,
+            clients[0]->request(bhttp::verb::get, "/api/io").body);
+}
+
+TEST_F(ServerTest, EventLoopsThatNeverGotAConnectionLetRunReturnOnStop) {
+  ServerOptions options;
+  options.io_threads = 4;
+  start(options);
+  server_->stop();
+  thread_.join();
+  EXPECT_EQ(server_->active_connections(), 0U);
 }
 
 TEST_F(ServerTest, GracefulStopLetsTheRequestInFlightFinish) {
